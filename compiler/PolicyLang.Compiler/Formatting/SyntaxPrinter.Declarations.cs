@@ -1,0 +1,112 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using PolicyLang.Compiler.Formatting.Layout;
+using PolicyLang.Compiler.Syntax;
+using static PolicyLang.Compiler.Formatting.Layout.Doc;
+
+namespace PolicyLang.Compiler.Formatting;
+
+/// <summary>Declarations: annotations, rules with their clauses, functions, lists, constants, parameters and tests.</summary>
+internal sealed partial class SyntaxPrinter
+{
+    private Doc Declaration(DeclarationSyntax declaration)
+    {
+        var leading = LeadingLines(declaration.Span.Start);
+        var annotations = AnnotationLines(declaration.Annotations);
+        Doc body = declaration switch
+        {
+            RuleDeclarationSyntax rule => Rule(rule),
+            FunctionDeclarationSyntax function => Function(function),
+            ConstantDeclarationSyntax constant => Concat(
+                Plain(constant.IsList ? "list " : "const "),
+                Identifier(constant.Name),
+                constant.Type is null ? Empty : Concat(Plain(": "), Type(constant.Type)),
+                Plain(" = "),
+                Expression(constant.Value)),
+            ParamDeclarationSyntax param => Concat(
+                Plain("param "),
+                Identifier(param.Name),
+                Plain(": "),
+                Type(param.Type),
+                param.Default is null ? Empty : Concat(Plain(" = "), Expression(param.Default))),
+            TestDeclarationSyntax test => Test(test),
+            _ => Verbatim(_source[declaration.Span]),
+        };
+        return Concat(leading, annotations, body, Trailing(declaration.Span.End));
+    }
+
+    /// <summary>Annotations filling lines above the declaration, then the comments between them and its keyword.</summary>
+    private Doc AnnotationLines(IReadOnlyList<AnnotationSyntax> annotations)
+    {
+        if (annotations.Count == 0)
+        {
+            return Empty;
+        }
+
+        var items = annotations.Select(a => FlowPart(a.Span.Start, () => Annotation(a), a.Span.End)).ToList();
+        var keyword = _comments.NextTokenStart(annotations[^1].Span.End);
+        return Concat(Flow(items), HardLine, LeadingLines(keyword));
+    }
+
+    private Doc Annotation(AnnotationSyntax annotation) =>
+        annotation.Arguments.Count == 0
+            ? Concat(Plain("@"), Identifier(annotation.Name))
+            : Concat(Plain("@"), Identifier(annotation.Name), Bracketed("(", ")", annotation.Arguments.Select(ExpressionItem).ToList(), annotation.Span.End - 1));
+
+    /// <summary><c>rule name on subject var</c>, each clause on its own line indented once, then the body.</summary>
+    private Doc Rule(RuleDeclarationSyntax rule)
+    {
+        var header = Concat(
+            Plain("rule "),
+            Identifier(rule.Name),
+            Plain(" on "),
+            Identifier(rule.Subject),
+            Plain(" "),
+            Identifier(rule.Variable),
+            Trailing(rule.Variable.Span.End));
+        var clauses = new List<Doc>();
+        foreach (var clause in rule.Clauses)
+        {
+            clauses.Add(HardLine);
+            clauses.Add(LineItem(clause.Span.Start, clause.Span.End, () => Clause(clause)));
+            clauses.Add(Trailing(clause.Span.End));
+        }
+
+        return Concat(header, Indent(Concat(clauses)), Body(rule.Body, headerEnd: null));
+    }
+
+    private Doc Clause(RuleClauseSyntax clause) => clause switch
+    {
+        ScopeClauseSyntax scope => Concat(Plain(scope.IsExclude ? "exclude " : "match "), Identifier(scope.Scope), Plain(" "), Expression(scope.Value)),
+        WhenClauseSyntax whenClause => Concat(Plain("when "), Expression(whenClause.Condition)),
+        ExceptClauseSyntax except => Indent(Flow(
+        [
+            FlowPart(except.Span.Start, () => Concat(Plain("except when "), Expression(except.Condition)), except.Condition.Span.End),
+            FlowPart(_comments.NextTokenStart(except.Condition.Span.End), () => KeywordThen("because ", except.Reason), trailingEnd: null),
+        ])),
+        _ => Verbatim(_source[clause.Span]),
+    };
+
+    /// <summary><c>func name(params): type = expression</c>, or a block of lets ending with the result.</summary>
+    private Doc Function(FunctionDeclarationSyntax function)
+    {
+        var name = Identifier(function.Name);
+        var close = _comments.FindToken(")", function.Name.Span.End) ?? function.Name.Span.End;
+        var parameters = Bracketed(
+            "(",
+            ")",
+            function.Parameters.Select(p => new ListItem(p.Span.Start, p.Span.End, () => Concat(Identifier(p.Name), Plain(": "), Type(p.Type)))).ToList(),
+            close);
+        var returnType = function.ReturnType is null ? Empty : Concat(Plain(": "), Type(function.ReturnType));
+        if (!function.HasBlockBody)
+        {
+            return Concat(Plain("func "), name, parameters, returnType, Plain(" = "), Expression(function.Body));
+        }
+
+        var open = _comments.FindToken("{", function.ReturnType?.Span.End ?? close) ?? function.Body.Span.Start;
+        var items = function.Lets.Select(l => new ListItem(l.Span.Start, l.Span.End, () => Statement(l)))
+            .Append(new ListItem(function.Body.Span.Start, function.Body.Span.End, () => Expression(function.Body)))
+            .ToList();
+        return Concat(Plain("func "), name, parameters, returnType, Plain(" "), Braced(open + 1, items, function.Span.End - 1));
+    }
+}

@@ -1,0 +1,46 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using PolicyLang.Cli.Loading;
+using PolicyLang.Cli.Output;
+using PolicyLang.Compiler;
+using PolicyLang.Runtime.Evaluation;
+
+namespace PolicyLang.Cli.Commands;
+
+/// <summary>Compiles policy paths to an assembly image and its manifest, for bundles and for hosts serving sources.</summary>
+internal static class PolicyCompiler
+{
+    /// <summary>The emitted policies, or null after writing the reasons to <paramref name="error"/>.</summary>
+    public static CompiledPolicies? Compile(IReadOnlyList<string> paths, ICompileCache? cache, TextWriter error)
+    {
+        var (sources, readErrors) = PolicySources.Read(paths, PhysicalFileSystem.Instance);
+        foreach (var message in readErrors)
+        {
+            error.WriteLine("policylang: " + message);
+        }
+
+        if (readErrors.Count > 0)
+        {
+            return null;
+        }
+
+        if (sources.Count == 0)
+        {
+            error.WriteLine($"policylang: no .policy files found in {string.Join(", ", paths)}");
+            return null;
+        }
+
+        var compilation = Compilation.Create(sources);
+        var emitted = compilation.Emit(cache);
+        if (!emitted.Success || emitted.Image is null || emitted.Manifest is null)
+        {
+            DiagnosticPrinter.Print(error, emitted.Diagnostics.Where(d => d.IsError), withContext: true);
+            return null;
+        }
+
+        return new CompiledPolicies(emitted.Image, emitted.Manifest, compilation.ContentHash);
+    }
+}
+
+/// <summary>An emitted policy assembly, its manifest and the hash of the sources and compiler it came from.</summary>
+internal sealed record CompiledPolicies(byte[] Image, PolicyAssemblyManifest Manifest, string ContentHash);

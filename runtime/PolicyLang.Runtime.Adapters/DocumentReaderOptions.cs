@@ -1,0 +1,24 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+namespace PolicyLang.Runtime.Adapters;
+
+/// <summary>Limits that keep reading safe on hostile or broken input. Each broken limit is an error naming file and line.</summary>
+public sealed record DocumentReaderOptions
+{
+    public static readonly DocumentReaderOptions Default = new();
+
+    /// <summary>The deepest nesting of maps and lists allowed in a document.</summary>
+    public int MaxDepth { get; init; } = 256;
+
+    /// <summary>The longest scalar allowed, in characters (16 MiB).</summary>
+    public int MaxScalarLength { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>The largest document allowed, in characters of its text (64 MiB). Larger ones are skipped with an error.</summary>
+    public int MaxDocumentLength { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// How many nodes aliases may add to a document when expanded (an alias to a node of 10 nodes adds 10),
+    /// so that an "alias bomb" cannot make later consumers build billions of nodes.
+    /// </summary>
+    public long MaxAliasExpansion { get; init; } = 1_000_000;
+}

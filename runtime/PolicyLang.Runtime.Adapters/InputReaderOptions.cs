@@ -1,0 +1,20 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using PolicyLang.Runtime.Subjects;
+
+namespace PolicyLang.Runtime.Adapters;
+
+/// <summary>How an <see cref="InputReader"/> reads its inputs.</summary>
+public sealed record InputReaderOptions
+{
+    public static readonly InputReaderOptions Default = new();
+
+    /// <summary>The limits for each document.</summary>
+    public DocumentReaderOptions Documents { get; init; } = DocumentReaderOptions.Default;
+
+    /// <summary>The subject kind every document is read as (<c>--subject</c>), or null to detect it per document.</summary>
+    public SubjectKind? Subject { get; init; }
+
+    /// <summary>Opens standard input for the path "-". The CLI passes <c>Console.OpenStandardInput</c>; null means "-" is an error.</summary>
+    public Func<Stream>? OpenStdin { get; init; }
+}

@@ -1,0 +1,73 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace PolicyLang.Runtime.Evaluation;
+
+/// <summary>
+/// A loaded policy assembly: its manifest and one delegate per rule, bound to parameter values.
+/// Loading needs no compiler, so hosts can load prebuilt bundles.
+/// </summary>
+public sealed class CompiledPolicySet
+{
+    private CompiledPolicySet(PolicyAssemblyManifest manifest, IReadOnlyList<CompiledRule> rules, Assembly assembly)
+    {
+        Manifest = manifest;
+        Rules = rules;
+        Assembly = assembly;
+    }
+
+    public PolicyAssemblyManifest Manifest { get; }
+
+    public IReadOnlyList<CompiledRule> Rules { get; }
+
+    public Assembly Assembly { get; }
+
+    /// <summary>True when some rule reads the inventory, so all inputs must be read before evaluating.</summary>
+    public bool UsesInventory => Rules.Any(r => r.Descriptor.UsesInventory);
+
+    /// <summary>
+    /// A policy set from rules whose delegates come from elsewhere than an emitted assembly (the compiler's reference
+    /// interpreter), so that the same engine runs them; <paramref name="assembly"/> is the one that provides the delegates.
+    /// </summary>
+    public static CompiledPolicySet Create(PolicyAssemblyManifest manifest, IReadOnlyList<CompiledRule> rules, Assembly assembly) => new(manifest, rules, assembly);
+
+    /// <summary>Loads an emitted assembly image into its own collectible load context.</summary>
+    public static CompiledPolicySet Load(byte[] image, ParameterValues parameters)
+    {
+        var context = new AssemblyLoadContext("policylang-policies", isCollectible: true);
+        using var stream = new MemoryStream(image, writable: false);
+        return Load(context.LoadFromStream(stream), parameters);
+    }
+
+    /// <summary>Reads the embedded manifest of an assembly without instantiating its policies.</summary>
+    public static PolicyAssemblyManifest ReadManifest(Assembly assembly)
+    {
+        var holder = assembly.GetType(PolicyAssemblyManifest.HolderType)
+            ?? throw new InvalidDataException($"{assembly.GetName().Name} is not a PolicyLang policy assembly (no {PolicyAssemblyManifest.HolderType}).");
+        var json = holder.GetField(PolicyAssemblyManifest.HolderField, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string
+            ?? throw new InvalidDataException("The policy assembly has no manifest.");
+        return PolicyAssemblyManifest.FromJson(json);
+    }
+
+    /// <summary>Instantiates every policy of a loaded assembly with the given parameter values.</summary>
+    public static CompiledPolicySet Load(Assembly assembly, ParameterValues parameters)
+    {
+        var manifest = ReadManifest(assembly);
+        var rules = new List<CompiledRule>();
+        foreach (var policy in manifest.Policies)
+        {
+            var type = assembly.GetType(policy.Class) ?? throw new InvalidDataException($"The policy class {policy.Class} is missing.");
+            var instance = Activator.CreateInstance(type, parameters) ?? throw new InvalidDataException($"The policy class {policy.Class} could not be created.");
+            foreach (var rule in policy.Rules)
+            {
+                var method = type.GetMethod(rule.Method, BindingFlags.Public | BindingFlags.Instance)
+                    ?? throw new InvalidDataException($"The rule method {policy.Class}.{rule.Method} is missing.");
+                rules.Add(new CompiledRule(rule, method.CreateDelegate(CompiledRule.DelegateTypeFor(rule.Subject), instance)));
+            }
+        }
+
+        return new CompiledPolicySet(manifest, rules, assembly);
+    }
+}

@@ -1,0 +1,187 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using PolicyLang.Runtime.Documents;
+using PolicyLang.Runtime.Findings;
+using PolicyLang.Runtime.Subjects;
+
+namespace PolicyLang.Runtime.Evaluation;
+
+/// <summary>
+/// What a running rule sees besides its subject: the inventory, the clock, cancellation, and where to
+/// report findings. One context serves one subject at a time; the engine prepares it before each rule.
+/// Generated code calls only the public members.
+/// </summary>
+public sealed class EvaluationContext
+{
+    private readonly List<Finding> _findings = [];
+    private RuleDescriptor? _rule;
+    private DocNode? _locationRoot;
+    private string? _file;
+    private string? _skipReason;
+    private readonly PatchPlanner _patches = new();
+    private List<RuleDescriptor>? _applied;
+
+    public EvaluationContext(IInventory inventory, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        Inventory = inventory;
+        Now = now;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>Everything evaluated together (cross-object rules).</summary>
+    public IInventory Inventory { get; }
+
+    /// <summary>The evaluation's clock: fixed for the whole evaluation, so results are reproducible.</summary>
+    public DateTimeOffset Now { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The findings reported so far for the current subject.</summary>
+    public IReadOnlyList<Finding> Findings => _findings;
+
+    /// <summary>Reports a finding of the running rule. <paramref name="path"/> is a JSON pointer into the subject's document.</summary>
+    public void Report(FindingAction action, string message, string? path)
+    {
+        var rule = _rule ?? throw new InvalidOperationException("No rule is running.");
+        _findings.Add(new Finding
+        {
+            Policy = rule.Policy,
+            Rule = rule.Name,
+            Id = rule.Id,
+            Severity = rule.Severity,
+            Action = action,
+            Message = message,
+            Path = path,
+            Location = Locate(path),
+            SkippedReason = _skipReason,
+        });
+    }
+
+    /// <summary>
+    /// Records a mutate statement (<paramref name="op"/> is <c>add</c> for <c>mutate set</c>, <c>remove</c> for
+    /// <c>mutate remove</c>) as one mutate finding whose RFC 6902 operations apply to the subject's document after the
+    /// mutations before it: missing parents are created, existing values replaced, and removing an absent field
+    /// reports nothing. The statement's own operation is the finding's last.
+    /// </summary>
+    public void Patch(string op, string path, object? value, string message)
+    {
+        var rule = _rule ?? throw new InvalidOperationException("No rule is running.");
+        // A skipped mutation is reported but not applied, so later mutations must not count on it.
+        var planner = _skipReason is null ? _patches : new PatchPlanner();
+        var operations = op == "remove" ? planner.Remove(_locationRoot, path) : planner.Set(_locationRoot, path, value);
+        if (operations.Count == 0)
+        {
+            return;
+        }
+
+        _findings.Add(new Finding
+        {
+            Policy = rule.Policy,
+            Rule = rule.Name,
+            Id = rule.Id,
+            Severity = rule.Severity,
+            Action = FindingAction.Mutate,
+            Message = message,
+            Path = path,
+            Location = Locate(path),
+            SkippedReason = _skipReason,
+            Patch = operations,
+        });
+    }
+
+    /// <summary>Marks the running rule's findings on this subject as skipped by an exception, with its reason.</summary>
+    public void Skip(string reason) => _skipReason ??= reason;
+
+    /// <summary>
+    /// Records that the running rule applies to this subject (its scope matches and its <c>when</c> clauses hold), so
+    /// the findings of the rules it overrides are dropped when the subject's findings are taken. Generated code calls
+    /// it for rules with <c>@overrides</c>.
+    /// </summary>
+    public void Applies()
+    {
+        var rule = _rule ?? throw new InvalidOperationException("No rule is running.");
+        if (rule.Overrides.Count > 0)
+        {
+            (_applied ??= []).Add(rule);
+        }
+    }
+
+    /// <summary>Throws when the evaluation's deadline has passed; generated loops call it.</summary>
+    public void CheckCancelled() => CancellationToken.ThrowIfCancellationRequested();
+
+    /// <summary>Prepares the context for one rule on one subject (engine use).</summary>
+    public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file)
+    {
+        _rule = rule;
+        _locationRoot = locationRoot;
+        _file = file;
+        _skipReason = null;
+    }
+
+    /// <summary>Reports that the running rule failed on this subject (engine use).</summary>
+    public void ReportError(string message, string? path)
+    {
+        var rule = _rule ?? throw new InvalidOperationException("No rule is running.");
+        _findings.Add(new Finding
+        {
+            Policy = rule.Policy,
+            Rule = rule.Name,
+            Id = rule.Id,
+            Severity = rule.Severity,
+            Action = FindingAction.Error,
+            Message = message,
+            Path = path,
+            Location = Locate(path),
+        });
+    }
+
+    /// <summary>Takes the findings reported since the last call, leaving the context empty for the next subject.</summary>
+    public IReadOnlyList<Finding> TakeFindings()
+    {
+        var applied = _applied;
+        _applied = null;
+        if (_findings.Count == 0)
+        {
+            return [];
+        }
+
+        var result = applied is null ? _findings.ToArray() : WithoutOverridden(_findings, applied);
+        _findings.Clear();
+        _patches.Reset();
+        return result;
+    }
+
+    /// <summary>The location of a path in the current subject's document: the node, or its nearest existing ancestor.</summary>
+    public SourceLocation? Locate(string? path)
+    {
+        if (_locationRoot is null || _file is null)
+        {
+            return null;
+        }
+
+        var (line, column) = JsonPointer.Locate(_locationRoot, path ?? string.Empty, out _);
+        return line > 0 ? new SourceLocation(_file, line, column) : null;
+    }
+
+    /// <summary>The file findings of a subject are attributed to.</summary>
+    public static string? FileOf(SourceDocument? source) => source is null ? null : source.AttributedFile ?? source.File;
+
+    /// <summary>The location of a path in a given document (engine use, for input errors).</summary>
+    public SourceLocation? LocateIn(DocNode root, string? file, string? path)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var (line, column) = JsonPointer.Locate(root, path ?? string.Empty, out _);
+        return line > 0 ? new SourceLocation(file, line, column) : null;
+    }
+
+    /// <summary>The findings, less those of the rules that an applying rule overrides.</summary>
+    private static Finding[] WithoutOverridden(List<Finding> findings, List<RuleDescriptor> applied)
+    {
+        var overridden = applied.SelectMany(r => r.Overrides).ToHashSet(StringComparer.Ordinal);
+        return [.. findings.Where(f => !overridden.Contains(f.Id))];
+    }
+}

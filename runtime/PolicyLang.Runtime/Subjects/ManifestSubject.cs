@@ -1,0 +1,111 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
+using PolicyLang.Runtime.Documents;
+
+namespace PolicyLang.Runtime.Subjects;
+
+/// <summary>
+/// A Kubernetes object (any kind, built-in or CRD). Policies see <c>apiVersion</c>, <c>kind</c> and a typed
+/// <c>metadata</c>; other fields are typed when the rule's scope names one kind, dynamic otherwise.
+/// </summary>
+[DynamicMembers]
+public sealed class ManifestSubject
+{
+    private readonly Lock _typedLock = new();
+    private object? _typed;
+    private V1ObjectMeta? _metadata;
+
+    public ManifestSubject(DocMap root, SourceDocument source)
+    {
+        Root = root;
+        Source = source;
+        ApiVersion = (root["apiVersion"] as DocScalar)?.AsString();
+        Kind = (root["kind"] as DocScalar)?.AsString();
+        var metadata = root["metadata"] as DocMap;
+        Name = (metadata?["name"] as DocScalar)?.AsString();
+        Namespace = (metadata?["namespace"] as DocScalar)?.AsString();
+    }
+
+    /// <summary>The document the object was read from.</summary>
+    [HiddenFromPolicies]
+    public DocMap Root { get; }
+
+    [HiddenFromPolicies]
+    public SourceDocument Source { get; }
+
+    /// <summary>The object's API group and version, e.g. <c>apps/v1</c>.</summary>
+    [JsonPropertyName("apiVersion")]
+    public string? ApiVersion { get; }
+
+    /// <summary>The object's kind, e.g. <c>Deployment</c>.</summary>
+    [JsonPropertyName("kind")]
+    public string? Kind { get; }
+
+    /// <summary>Standard object metadata: name, namespace, labels, annotations, owner references.</summary>
+    [JsonPropertyName("metadata")]
+    public V1ObjectMeta Metadata => _metadata ??= ReadMetadata();
+
+    [HiddenFromPolicies]
+    public string? Name { get; }
+
+    [HiddenFromPolicies]
+    public string? Namespace { get; }
+
+    /// <summary>A top-level field read dynamically (absent: null).</summary>
+    public DocNode? Get(string field) => Root[field];
+
+    /// <summary>
+    /// The object bound to its KubernetesClient model. Bound once and cached (a subject is typed as one model).
+    /// </summary>
+    /// <exception cref="SubjectConversionException">The document does not fit the model.</exception>
+    public T As<T>()
+        where T : class
+    {
+        if (_typed is T cached)
+        {
+            return cached;
+        }
+
+        lock (_typedLock)
+        {
+            if (_typed is T again)
+            {
+                return again;
+            }
+
+            var typed = Bind<T>(Root, string.Empty);
+            _typed = typed;
+            return typed;
+        }
+    }
+
+    /// <summary>Binds a part of a document to a model, reporting the place of a mismatch as a JSON pointer.</summary>
+    public static T Bind<T>(DocNode node, string basePointer)
+        where T : class
+    {
+        try
+        {
+            return KubernetesJson.Deserialize<T>(DocJson.ToJsonNode(node)) ?? throw new SubjectConversionException("the document is empty", basePointer);
+        }
+        catch (JsonException e)
+        {
+            var pointer = basePointer + JsonPointer.FromJsonPath(e.Path);
+            throw new SubjectConversionException($"{(pointer.Length == 0 ? "/" : pointer)}: the value does not have the type the {SchemaName(typeof(T))} schema expects", pointer, e);
+        }
+        catch (FormatException e)
+        {
+            throw new SubjectConversionException($"{(basePointer.Length == 0 ? "/" : basePointer)}: {e.Message}", basePointer, e);
+        }
+    }
+
+    // V1Container is "Container", V2HorizontalPodAutoscaler "HorizontalPodAutoscaler".
+    private static string SchemaName(Type type) =>
+        System.Text.RegularExpressions.Regex.Replace(type.Name, @"^V\d+((alpha|beta)\d+)?(?=[A-Z])", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    private V1ObjectMeta ReadMetadata() =>
+        Root["metadata"] is DocMap metadata ? Bind<V1ObjectMeta>(metadata, "/metadata") : new V1ObjectMeta();
+}

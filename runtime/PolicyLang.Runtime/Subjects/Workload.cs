@@ -1,0 +1,184 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Text.Json.Serialization;
+using k8s.Models;
+using PolicyLang.Runtime.Documents;
+
+namespace PolicyLang.Runtime.Subjects;
+
+/// <summary>
+/// The pod spec of a Pod or of a pod controller's template (Deployment, StatefulSet, DaemonSet, ReplicaSet,
+/// ReplicationController, Job, CronJob). One workload rule covers them all; paths point into the right template.
+/// </summary>
+public sealed class Workload
+{
+    private static readonly Dictionary<string, string> TemplatePaths = new(StringComparer.Ordinal)
+    {
+        ["Pod"] = string.Empty,
+        ["Deployment"] = "/spec/template",
+        ["StatefulSet"] = "/spec/template",
+        ["DaemonSet"] = "/spec/template",
+        ["ReplicaSet"] = "/spec/template",
+        ["ReplicationController"] = "/spec/template",
+        ["Job"] = "/spec/template",
+        ["CronJob"] = "/spec/jobTemplate/spec/template",
+        ["PodTemplate"] = "/template",
+    };
+
+    private Workload(ManifestSubject owner, string templatePath, V1ObjectMeta metadata, V1PodSpec spec)
+    {
+        Object = owner;
+        MetadataPath = templatePath + "/metadata";
+        SpecPath = templatePath + "/spec";
+        Metadata = metadata;
+        Spec = spec;
+        var all = new List<V1Container>();
+        var paths = new List<string>();
+        Add(spec.InitContainers, "/initContainers");
+        Add(spec.Containers, "/containers");
+        if (spec.EphemeralContainers is { } ephemeral)
+        {
+            for (var i = 0; i < ephemeral.Count; i++)
+            {
+                all.Add(AsContainer(ephemeral[i]));
+                paths.Add(SpecPath + "/ephemeralContainers/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        AllContainers = all;
+        AllContainerPaths = [.. paths];
+
+        void Add(IList<V1Container>? containers, string field)
+        {
+            if (containers is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < containers.Count; i++)
+            {
+                all.Add(containers[i]);
+                paths.Add(SpecPath + field + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    /// <summary>The kinds whose objects carry a pod spec.</summary>
+    public static IEnumerable<string> ControllerKinds => TemplatePaths.Keys;
+
+    /// <summary>The kind of the object that holds the pod spec, e.g. <c>Deployment</c>.</summary>
+    [JsonPropertyName("kind")]
+    public string? Kind => Object.Kind;
+
+    /// <summary>The name of the object that holds the pod spec.</summary>
+    [JsonPropertyName("name")]
+    public string? Name => Object.Name;
+
+    /// <summary>The namespace of the object that holds the pod spec.</summary>
+    [JsonPropertyName("namespace")]
+    public string? Namespace => Object.Namespace;
+
+    /// <summary>The pod's metadata: the Pod's own, or the template's for a controller (labels and annotations of the pods).</summary>
+    [JsonPropertyName("metadata")]
+    [SubjectPath(nameof(MetadataPath), "")]
+    public V1ObjectMeta Metadata { get; }
+
+    /// <summary>The pod spec.</summary>
+    [JsonPropertyName("spec")]
+    [SubjectPath(nameof(SpecPath), "")]
+    public V1PodSpec Spec { get; }
+
+    /// <summary>The whole object that holds the pod spec.</summary>
+    [JsonPropertyName("object")]
+    [SubjectPath(null, "")]
+    public ManifestSubject Object { get; }
+
+    /// <summary>The pod's containers (<c>spec.containers</c>).</summary>
+    [JsonPropertyName("containers")]
+    [SubjectPath(nameof(SpecPath), "/containers")]
+    public IList<V1Container>? Containers => Spec.Containers;
+
+    /// <summary>The pod's init containers (<c>spec.initContainers</c>).</summary>
+    [JsonPropertyName("initContainers")]
+    [SubjectPath(nameof(SpecPath), "/initContainers")]
+    public IList<V1Container>? InitContainers => Spec.InitContainers;
+
+    /// <summary>Init containers, containers and ephemeral containers, each with its own path.</summary>
+    [JsonPropertyName("allContainers")]
+    [ElementPaths(nameof(AllContainerPaths))]
+    public IList<V1Container> AllContainers { get; }
+
+    [HiddenFromPolicies]
+    public string MetadataPath { get; }
+
+    [HiddenFromPolicies]
+    public string SpecPath { get; }
+
+    [HiddenFromPolicies]
+    public string[] AllContainerPaths { get; }
+
+    /// <summary>The workload of an object, or null when its kind holds no pod spec (or holds none yet).</summary>
+    /// <exception cref="SubjectConversionException">The pod template does not fit the PodSpec schema.</exception>
+    public static Workload? From(ManifestSubject manifest)
+    {
+        if (manifest.Kind is null || !TemplatePaths.TryGetValue(manifest.Kind, out var templatePath) || !IsCoreController(manifest))
+        {
+            return null;
+        }
+
+        DocNode? template = manifest.Root;
+        foreach (var token in JsonPointer.Split(templatePath))
+        {
+            template = (template as DocMap)?[token];
+        }
+
+        if (template is not DocMap templateMap)
+        {
+            return null;
+        }
+
+        var spec = templateMap["spec"] is DocMap specNode ? ManifestSubject.Bind<V1PodSpec>(specNode, templatePath + "/spec") : new V1PodSpec();
+        var metadata = templatePath.Length == 0
+            ? manifest.Metadata
+            : templateMap["metadata"] is DocMap metadataNode ? ManifestSubject.Bind<V1ObjectMeta>(metadataNode, templatePath + "/metadata") : new V1ObjectMeta();
+        return new Workload(manifest, templatePath, metadata, spec);
+    }
+
+    // A CRD may reuse a kind name such as "Job"; only the built-in groups carry pod templates we understand.
+    private static bool IsCoreController(ManifestSubject manifest) => manifest.ApiVersion switch
+    {
+        null => true,
+        "v1" => true,
+        _ => manifest.ApiVersion.StartsWith("apps/", StringComparison.Ordinal)
+            || manifest.ApiVersion.StartsWith("batch/", StringComparison.Ordinal)
+            || manifest.ApiVersion.StartsWith("extensions/", StringComparison.Ordinal),
+    };
+
+    private static V1Container AsContainer(V1EphemeralContainer e) => new()
+    {
+        Args = e.Args,
+        Command = e.Command,
+        Env = e.Env,
+        EnvFrom = e.EnvFrom,
+        Image = e.Image,
+        ImagePullPolicy = e.ImagePullPolicy,
+        Lifecycle = e.Lifecycle,
+        LivenessProbe = e.LivenessProbe,
+        Name = e.Name,
+        Ports = e.Ports,
+        ReadinessProbe = e.ReadinessProbe,
+        ResizePolicy = e.ResizePolicy,
+        Resources = e.Resources,
+        RestartPolicy = e.RestartPolicy,
+        SecurityContext = e.SecurityContext,
+        StartupProbe = e.StartupProbe,
+        Stdin = e.Stdin,
+        StdinOnce = e.StdinOnce,
+        TerminationMessagePath = e.TerminationMessagePath,
+        TerminationMessagePolicy = e.TerminationMessagePolicy,
+        Tty = e.Tty,
+        VolumeDevices = e.VolumeDevices,
+        VolumeMounts = e.VolumeMounts,
+        WorkingDir = e.WorkingDir,
+    };
+}

@@ -1,0 +1,206 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Diagnostics;
+using System.Text;
+using PolicyLang.Cli.Commands;
+
+namespace PolicyLang.Cli.Tests;
+
+/// <summary>Bad input gets a clear error naming the file and place; nothing else is lost.</summary>
+public sealed class BadInputTests
+{
+    private static readonly string Policies = CliRunner.Example("policies");
+
+    [Fact]
+    public void A_malformed_document_is_an_error_and_the_other_documents_are_still_evaluated()
+    {
+        var input = CliRunner.TempFile("mixed.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: first}
+            spec: {containers: [{name: a, image: evil.example.com/x:1, resources: {limits: {memory: 1Gi}}}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: broken
+            spec: [unclosed
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: third}
+            spec: {containers: [{name: a, image: evil.example.com/x:1, resources: {limits: {memory: 1Gi}}}]}
+            """);
+        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        code.ShouldBe(2);
+        var json = CliRunner.Json(output);
+        var names = json.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("subject").GetProperty("name").GetString()).ToArray();
+        names.ShouldContain("first");
+        names.ShouldContain("third");
+        var error = json.GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("location").GetProperty("file").GetString().ShouldBe(input);
+        error.GetProperty("location").GetProperty("line").GetInt32().ShouldBeInRange(8, 10);
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("document 1");
+    }
+
+    [Fact]
+    public void A_document_nested_ten_thousand_levels_deep_is_an_error_not_a_crash()
+    {
+        var deep = new StringBuilder("{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"deep\"}, \"data\": ");
+        deep.Append(new string('[', 10_000)).Append(new string(']', 10_000)).Append('}');
+        var input = CliRunner.TempFile("deep.json", deep.ToString());
+        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        code.ShouldBe(2);
+        var error = CliRunner.Json(output).GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("deep");
+        error.GetProperty("location").GetProperty("file").GetString().ShouldBe(input);
+    }
+
+    [Fact]
+    public void Binary_garbage_is_an_error_naming_the_file()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        bytes[10] = 0;
+        var input = CliRunner.TempFile("garbage.yaml", bytes);
+        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        code.ShouldBe(2);
+        var error = CliRunner.Json(output).GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("location").GetProperty("file").GetString().ShouldBe(input);
+    }
+
+    [Fact]
+    public void A_missing_input_file_is_an_error()
+    {
+        var (code, output, _) = CliRunner.Eval([Policies], ["no/such/file.yaml", CliRunner.Example("inputs", "manifests", "web.yaml")]);
+        code.ShouldBe(2);
+        var json = CliRunner.Json(output);
+        json.GetProperty("errors").EnumerateArray().Single().GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("no/such/file.yaml");
+        json.GetProperty("results").GetArrayLength().ShouldBe(2, "the other inputs are still evaluated");
+    }
+
+    [Fact]
+    public void An_unknown_subject_kind_lists_the_valid_ones()
+    {
+        var (code, _, error) = CliRunner.Eval([Policies], ["-"], subject: "pods");
+        code.ShouldBe(2);
+        error.ShouldContain("manifest");
+        error.ShouldContain("admission");
+        error.ShouldContain("host");
+    }
+
+    [Fact]
+    public void A_wrong_type_where_an_object_is_expected_is_an_error_for_that_subject()
+    {
+        var input = CliRunner.TempFile("wrongtype.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: odd}
+            spec:
+              containers: "x"
+            """);
+        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        code.ShouldBe(2);
+        var result = CliRunner.Json(output).GetProperty("results").EnumerateArray().Single();
+        var error = result.GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("/spec/containers");
+        error.GetProperty("location").GetProperty("line").GetInt32().ShouldBe(5);
+    }
+
+    [Fact]
+    public void A_policy_file_with_many_errors_reports_them_all()
+    {
+        var policy = CliRunner.TempFile("broken.policy", """
+            package broken
+            rule a on workload w { deny "x" when w.spec.hostNetwrk == true }
+            rule b on workloads w { deny "x" }
+            rule c on workload w { deny "x" when (w.kind == }
+            rule d on workload w { deny "x" when lowr(w.kind) == "pod" }
+            rule e on workload w { deny 5 }
+            """);
+        var output = new StringWriter();
+        var code = CheckCommand.Run([policy], noCache: true, output, new StringWriter());
+        code.ShouldBe(2);
+        var text = output.ToString();
+        text.ShouldContain("broken.policy:2:");
+        text.ShouldContain("PL0200");
+        text.ShouldContain("broken.policy:3:");
+        text.ShouldContain("PL0104");
+        text.ShouldContain("broken.policy:4:");
+        text.ShouldContain("broken.policy:5:");
+        text.ShouldContain("PL0203");
+        text.ShouldContain("broken.policy:6:");
+        text.ShouldContain("PL0209");
+    }
+
+    [Fact]
+    public void A_missing_policy_path_is_an_error()
+    {
+        var (code, _, error) = CliRunner.Eval(["no/such/policies"], [CliRunner.Example("inputs", "manifests", "web.yaml")]);
+        code.ShouldBe(2);
+        error.ShouldContain("no/such/policies");
+    }
+
+    [Fact]
+    public async Task A_fifty_megabyte_stream_is_evaluated_in_bounded_memory()
+    {
+        // Many small documents: a streaming reader keeps one at a time. Peak RSS of the real process is read from
+        // /proc (Linux); the bound is generous (the runtime alone takes ~100 MB) but far below the input size × object overhead.
+        var path = Path.Combine(Path.GetTempPath(), "policylang-cli-tests", "big-" + Guid.NewGuid().ToString("N") + ".yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(path) ?? Path.GetTempPath());
+        using (var writer = new StreamWriter(path))
+        {
+            var i = 0;
+            while (writer.BaseStream.Length < 50L * 1024 * 1024)
+            {
+                writer.Write($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i++}\n  namespace: bulk\ndata:\n  payload: \"{new string('x', 400)}\"\n---\n");
+            }
+        }
+
+        var policy = CliRunner.TempFile("tiny.policy", """
+            package tiny
+            @severity(low)
+            rule named on manifest m {
+              warn "odd name" when endsWith(m.metadata.name, "x")
+            }
+            """);
+        var executable = Path.Combine(AppContext.BaseDirectory, "policylang");
+        if (!File.Exists(executable) || !OperatingSystem.IsLinux())
+        {
+            executable.ShouldNotBeNull("the policylang executable is built next to the tests on Linux");
+            return;
+        }
+
+        var start = new ProcessStartInfo(executable, ["eval", "-p", policy, "-o", "json", path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("policylang did not start");
+        long peakKb = 0;
+        var drain = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        var errors = process.StandardError.ReadToEndAsync();
+        while (!process.HasExited)
+        {
+            peakKb = Math.Max(peakKb, ReadPeakKb(process.Id));
+            await Task.Delay(50);
+        }
+
+        await drain;
+        process.ExitCode.ShouldBe(0, await errors);
+        peakKb.ShouldBeLessThan(400 * 1024, "peak RSS must stay bounded while streaming 50 MB");
+        File.Delete(path);
+    }
+
+    private static long ReadPeakKb(int pid)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+}

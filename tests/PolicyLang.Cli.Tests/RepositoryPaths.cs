@@ -1,0 +1,24 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+namespace PolicyLang.Cli.Tests;
+
+/// <summary>Locates the repository and this project's source folder from the test assembly.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = Find("PolicyLang.sln");
+
+    public static string Project => Path.Combine(Root, "tests", "PolicyLang.Cli.Tests");
+
+    public static string Cases(string suite) => Path.Combine(Project, "Cases", suite);
+
+    private static string Find(string marker)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, marker)))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"{marker} not found above {AppContext.BaseDirectory}");
+    }
+}

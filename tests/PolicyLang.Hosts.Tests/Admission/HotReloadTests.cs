@@ -1,0 +1,152 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Collections.Concurrent;
+using System.Net;
+using PolicyLang.Bundles.Signing;
+using PolicyLang.Hosts.Tests.Support;
+
+namespace PolicyLang.Hosts.Tests.Admission;
+
+/// <summary>Hot reload under concurrent requests: atomic swaps, zero failed requests, bad bundles rejected.</summary>
+public sealed class HotReloadTests
+{
+    private const string Strict = """
+        package reload.strict
+        @id("RL-001")
+        rule no_latest on workload w {
+          for c in w.allContainers
+            deny "container {c.name} uses latest" at c.image when endsWith(c.image, ":latest")
+        }
+        """;
+
+    private const string Lenient = """
+        package reload.lenient
+        @id("RL-002")
+        rule latest_warns on workload w {
+          for c in w.allContainers
+            warn "container {c.name} uses latest" at c.image when endsWith(c.image, ":latest")
+        }
+        """;
+
+    private static byte[] Bundle(string text, SigningKey? key = null)
+    {
+        var (image, manifest) = TestPolicies.CompileText(text);
+        return PolicyLang.Bundles.Format.BundleWriter.Write(image, manifest, PolicyLang.Bundles.Bindings.PolicyBindings.None, key, DateTimeOffset.UtcNow);
+    }
+
+    private static async Task Replace(string path, byte[] content)
+    {
+        // As a ConfigMap update or `policylang build` does: write beside, then rename over.
+        await File.WriteAllBytesAsync(path + ".new", content);
+        File.Move(path + ".new", path, overwrite: true);
+    }
+
+    private static string LatestPod() => Reviews.Review("CREATE", Reviews.Pod("web", "shop", Reviews.Containers(("app", "nginx:latest", null))));
+
+    [Fact]
+    public async Task Swaps_under_concurrent_requests_fail_no_request_and_bad_bundles_leave_the_old_one_serving()
+    {
+        using var key = SigningKey.Generate();
+        var directory = TestPaths.NewTemporaryDirectory();
+        var bundlePath = Path.Combine(directory, "policies.bundle");
+        var keyPath = Path.Combine(directory, "trusted.pub");
+        await File.WriteAllTextAsync(keyPath, key.ExportPublicKeyPem());
+        await File.WriteAllBytesAsync(bundlePath, Bundle(Strict, key));
+        var strict = Bundle(Strict, key);
+        var lenient = Bundle(Lenient, key);
+        await using var host = await HostHarness.StartAsync(directory, o => o with { VerifyKey = keyPath, ReloadInterval = TimeSpan.FromMilliseconds(100) });
+        await host.WaitReadyAsync();
+
+        var failures = new ConcurrentQueue<string>();
+        var answers = new ConcurrentDictionary<string, int>();
+        using var stop = new CancellationTokenSource();
+        var requests = 0;
+        var load = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    var (status, body, text) = await host.PostAsync("/validate", LatestPod());
+                    Interlocked.Increment(ref requests);
+                    if (status != HttpStatusCode.OK || body?["response"]?["allowed"] is null)
+                    {
+                        failures.Enqueue($"{status}: {text}");
+                        continue;
+                    }
+
+                    var allowed = body["response"]?["allowed"]?.GetValue<bool>() == true;
+                    answers.AddOrUpdate(allowed ? "allowed" : "denied", 1, (_, n) => n + 1);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    failures.Enqueue(e.Message);
+                }
+            }
+        })).ToArray();
+
+        async Task WaitForAsync(Func<string, bool> condition)
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (DateTime.UtcNow < until && !condition(await host.MetricsAsync()))
+            {
+                await Task.Delay(50);
+            }
+
+            condition(await host.MetricsAsync()).ShouldBeTrue(await host.MetricsAsync());
+        }
+
+        for (var swap = 1; swap <= 6; swap++)
+        {
+            await Replace(bundlePath, swap % 2 == 1 ? lenient : strict);
+            await WaitForAsync(m => m.Contains($"policylang_policy_generation {swap + 1}\n", StringComparison.Ordinal));
+            await Task.Delay(100);
+        }
+
+        // Generation 7 serves the strict set. Now a bundle signed by another key, then garbage: both rejected.
+        using var other = SigningKey.Generate();
+        await Replace(bundlePath, Bundle(Lenient, other));
+        await WaitForAsync(m => m.Contains("policylang_bundle_reload_failures_total 1\n", StringComparison.Ordinal));
+        await Replace(bundlePath, [1, 2, 3]);
+        await WaitForAsync(m => m.Contains("policylang_bundle_reload_failures_total 2\n", StringComparison.Ordinal));
+        await Task.Delay(200);
+        await stop.CancelAsync();
+        await Task.WhenAll(load);
+
+        failures.ShouldBeEmpty();
+        requests.ShouldBeGreaterThan(50);
+        answers.Keys.ShouldBe(["allowed", "denied"], ignoreOrder: true);
+        var metrics = await host.MetricsAsync();
+        metrics.ShouldContain("policylang_policy_generation 7\n");
+        metrics.ShouldContain("policylang_bundle_reloads_total 6\n");
+        var after = await host.ReviewAsync("/validate", LatestPod());
+        after["allowed"]?.GetValue<bool>().ShouldBeFalse();
+        after["status"]?["message"]?.GetValue<string>().ShouldContain("[RL-001]");
+        host.Logs.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("not by the trusted key", StringComparison.Ordinal));
+        (await host.Client.GetStringAsync(new Uri("/readyz", UriKind.Relative))).ShouldStartWith("ready: generation 7");
+    }
+
+    [Fact]
+    public async Task The_serving_certificate_is_reloaded_when_its_files_change()
+    {
+        var directory = TestPaths.NewTemporaryDirectory();
+        await File.WriteAllBytesAsync(Path.Combine(directory, "policies.bundle"), Bundle(Strict));
+        await using var host = await HostHarness.StartAsync(directory, o => o with { ReloadInterval = TimeSpan.FromMilliseconds(100) });
+        await host.WaitReadyAsync();
+        var first = host.PresentedThumbprint;
+
+        var second = TestCertificates.Write(host.CertPath, host.KeyPath, "rotated");
+        host.Trusted.Add(second);
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until && host.PresentedThumbprint != second)
+        {
+            // New connections (the client's pool lives 100 ms) see the new certificate once it is loaded.
+            await Task.Delay(150);
+            await host.Client.GetStringAsync(new Uri("/healthz", UriKind.Relative));
+        }
+
+        first.ShouldNotBeNull();
+        host.PresentedThumbprint.ShouldBe(second);
+        host.PresentedThumbprint.ShouldNotBe(first);
+    }
+}

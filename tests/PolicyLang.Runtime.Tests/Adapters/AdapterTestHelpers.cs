@@ -1,0 +1,49 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using PolicyLang.Runtime.Adapters;
+using PolicyLang.Runtime.Documents;
+using PolicyLang.Runtime.Subjects;
+
+namespace PolicyLang.Runtime.Tests.Adapters;
+
+internal static class AdapterTestHelpers
+{
+    public static List<DocumentResult> ReadDocuments(string text, string file = "test.yaml", DocumentFormat format = DocumentFormat.Auto, DocumentReaderOptions? options = null) =>
+        new DocumentReader(options).ReadText(text, file, format).ToList();
+
+    public static DocNode Single(string text, string file = "test.yaml", DocumentFormat format = DocumentFormat.Auto)
+    {
+        var documents = ReadDocuments(text, file, format);
+        documents.Count.ShouldBe(1, string.Join("; ", documents.Select(d => d.Message?.ToString())));
+        documents[0].Message.ShouldBeNull();
+        return documents[0].Root.ShouldNotBeNull();
+    }
+
+    public static List<InputItem> ReadItems(string text, string file = "test.yaml", SubjectKind? subject = null, DocumentFormat format = DocumentFormat.Auto) =>
+        new InputReader(new InputReaderOptions { Subject = subject }).ReadText(text, file, format).ToList();
+
+    /// <summary>The 1-based column of the first <paramref name="token"/> on a 1-based line of <paramref name="text"/>.</summary>
+    public static int Column(string text, int line, string token)
+    {
+        var lineText = text.Split('\n')[line - 1];
+        var index = lineText.IndexOf(token, StringComparison.Ordinal);
+        index.ShouldBeGreaterThanOrEqualTo(0, $"'{token}' is not on line {line}: {lineText}");
+        return index + 1;
+    }
+
+    public static string TestData(string name) => Path.Combine(AppContext.BaseDirectory, "Adapters", "TestData", name);
+
+    public static DocMap Map(DocNode? node) => node.ShouldBeOfType<DocMap>();
+
+    public static DocList List(DocNode? node) => node.ShouldBeOfType<DocList>();
+
+    public static DocScalar Scalar(DocNode? node) => node.ShouldBeOfType<DocScalar>();
+
+    public static (int Line, int Column) At(DocNode node) => (node.Line, node.Column);
+
+    public static (int Line, int Column) KeyAt(DocMap map, string key)
+    {
+        map.TryGetEntry(key, out var entry).ShouldBeTrue($"no key '{key}'");
+        return (entry.KeyLine, entry.KeyColumn);
+    }
+}
