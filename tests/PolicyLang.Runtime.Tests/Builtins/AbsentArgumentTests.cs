@@ -111,6 +111,15 @@ public sealed class AbsentArgumentTests
             return ImageReference.Parse("nginx");
         }
 
+        if (t == typeof(V1LabelSelector))
+        {
+            return new V1LabelSelector
+            {
+                MatchLabels = new Dictionary<string, string> { ["app"] = "web" },
+                MatchExpressions = [new V1LabelSelectorRequirement { Key = "tier", OperatorProperty = "In", Values = ["front"] }],
+            };
+        }
+
         if (t == typeof(EvaluationContext))
         {
             return new EvaluationContext(Inventory.Empty, DateTimeOffset.UnixEpoch);

@@ -169,7 +169,7 @@ public sealed partial class BuiltinCatalogueTests
 
     private static bool IsAllowed(Type type, bool isReturn)
     {
-        if (type.IsGenericParameter || ScalarTypes.Contains(type))
+        if (type.IsGenericParameter || ScalarTypes.Contains(type) || IsKubernetesModel(type))
         {
             return true;
         }
@@ -194,6 +194,10 @@ public sealed partial class BuiltinCatalogueTests
         return (definition == typeof(IList<>) || definition == typeof(ISet<>)) ? IsAllowedElement(arguments[0])
             : definition == typeof(IDictionary<,>) && arguments[0] == typeof(string) && IsAllowedElement(arguments[1]);
     }
+
+    /// <summary>Kubernetes API objects (a LabelSelector, say) are typed by the compiler's schemas from the same models.</summary>
+    private static bool IsKubernetesModel(Type type) =>
+        type.IsClass && string.Equals(type.Namespace, typeof(V1Pod).Namespace, StringComparison.Ordinal) && type.Assembly == typeof(V1Pod).Assembly;
 
     /// <summary>Elements of value type are nullable (<c>IList&lt;long?&gt;</c>): lists may hold absent values.</summary>
     private static bool IsAllowedElement(Type type) => !ValueTypes.Contains(type) && IsAllowed(type, isReturn: false);
