@@ -57,6 +57,7 @@ public static class AdmissionHost
         builder.Services.AddSingleton<PolicyStore>();
         builder.Services.AddSingleton<AdmissionEvaluator>();
         builder.Services.AddSingleton(sp => new DecisionLogger(sp.GetRequiredService<ILoggerFactory>(), options.DecisionLogLevel));
+        builder.Services.AddSingleton<ConcurrencyLimiter>();
         builder.Services.AddSingleton<AdmissionRequestHandler>();
         CertificateStore? certificates = null;
         if (!options.Insecure)

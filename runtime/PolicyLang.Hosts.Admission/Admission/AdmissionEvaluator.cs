@@ -35,8 +35,15 @@ public sealed class AdmissionEvaluator
         _mode = options.FailureMode == FailureMode.Open ? "open" : "closed";
     }
 
-    /// <summary>Decides a review for the validating (<paramref name="mutate"/> false) or the mutating webhook.</summary>
+    /// <summary>Decides a review for the validating (<paramref name="mutate"/> false) or the mutating webhook, within the configured deadline.</summary>
     public AdmissionDecision Evaluate(AdmissionSubject review, bool mutate)
+    {
+        using var deadline = new CancellationTokenSource(_options.Deadline);
+        return Evaluate(review, mutate, deadline.Token);
+    }
+
+    /// <summary>Decides a review; evaluation stops when <paramref name="deadline"/> is cancelled.</summary>
+    public AdmissionDecision Evaluate(AdmissionSubject review, bool mutate, CancellationToken deadline)
     {
         var uid = review.Uid ?? string.Empty;
         if (IsExcluded(review))
@@ -52,10 +59,9 @@ public sealed class AdmissionEvaluator
 
         var engine = mutate ? snapshot.Mutation : snapshot.Validation;
         SubjectResult result;
-        using var deadline = new CancellationTokenSource(_options.Deadline);
         try
         {
-            result = engine.EvaluateAdmission(review, null, deadline.Token);
+            result = engine.EvaluateAdmission(review, null, deadline);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

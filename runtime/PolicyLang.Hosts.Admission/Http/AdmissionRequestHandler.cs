@@ -15,22 +15,22 @@ namespace PolicyLang.Hosts.Admission.Http;
 /// <c>POST /validate</c> and <c>POST /mutate</c>: body limit (413), AdmissionReview checks (400), bounded concurrency,
 /// evaluation, the response, metrics and the decision log.
 /// </summary>
-public sealed class AdmissionRequestHandler : IDisposable
+public sealed class AdmissionRequestHandler
 {
     private readonly AdmissionEvaluator _evaluator;
     private readonly AdmissionHostOptions _options;
     private readonly AdmissionMetrics _metrics;
     private readonly DecisionLogger _decisions;
     private readonly AdmissionReviewReader _reader = new();
-    private readonly SemaphoreSlim _gate;
+    private readonly ConcurrencyLimiter _limiter;
 
-    public AdmissionRequestHandler(AdmissionEvaluator evaluator, AdmissionHostOptions options, AdmissionMetrics metrics, DecisionLogger decisions)
+    public AdmissionRequestHandler(AdmissionEvaluator evaluator, AdmissionHostOptions options, AdmissionMetrics metrics, DecisionLogger decisions, ConcurrencyLimiter limiter)
     {
         _evaluator = evaluator;
         _options = options;
         _metrics = metrics;
         _decisions = decisions;
-        _gate = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        _limiter = limiter;
     }
 
     public async Task HandleAsync(HttpContext context, bool mutate)
@@ -78,24 +78,26 @@ public sealed class AdmissionRequestHandler : IDisposable
             return;
         }
 
+        // One budget for waiting for a slot and evaluating: the answer always comes within the deadline.
+        using var deadline = new CancellationTokenSource(_options.Deadline);
         _metrics.EnterRequest();
         AdmissionDecision decision;
         try
         {
-            if (_gate.Wait(0) || await _gate.WaitAsync(_options.Deadline, context.RequestAborted).ConfigureAwait(false))
+            if (await _limiter.EnterAsync(deadline.Token).ConfigureAwait(false))
             {
                 try
                 {
-                    decision = _evaluator.Evaluate(review, mutate);
+                    decision = _evaluator.Evaluate(review, mutate, deadline.Token);
                 }
                 finally
                 {
-                    _gate.Release();
+                    _limiter.Exit();
                 }
             }
             else
             {
-                decision = _evaluator.FailureAnswer(review.Uid ?? string.Empty, "overloaded", $"{_options.MaxConcurrency} reviews were already being evaluated");
+                decision = _evaluator.FailureAnswer(review.Uid ?? string.Empty, "overloaded", $"all {_limiter.Capacity} evaluation slots stayed busy until the deadline");
             }
         }
         finally
@@ -113,8 +115,6 @@ public sealed class AdmissionRequestHandler : IDisposable
         _metrics.Request(endpoint, review.Operation, decision.Outcome, review.Kind.Kind, elapsed);
         _decisions.Log(endpoint, review, decision, elapsed);
     }
-
-    public void Dispose() => _gate.Dispose();
 
     private string TooLarge() => $"the request body is larger than the {_options.MaxBodyBytes} bytes this webhook accepts";
 

@@ -32,9 +32,9 @@ public sealed class EvaluationContext
     public IInventory Inventory { get; }
 
     /// <summary>The evaluation's clock: fixed for the whole evaluation, so results are reproducible.</summary>
-    public DateTimeOffset Now { get; }
+    public DateTimeOffset Now { get; private set; }
 
-    public CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>The findings reported so far for the current subject.</summary>
     public IReadOnlyList<Finding> Findings => _findings;
@@ -108,6 +108,19 @@ public sealed class EvaluationContext
 
     /// <summary>Throws when the evaluation's deadline has passed; generated loops call it.</summary>
     public void CheckCancelled() => CancellationToken.ThrowIfCancellationRequested();
+
+    /// <summary>Prepares a reused context for the next subject: its clock reading and cancellation (evaluator use).</summary>
+    internal void Reset(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Now = now;
+        CancellationToken = cancellationToken;
+        _applied = null;
+        if (_findings.Count > 0)
+        {
+            _findings.Clear();
+            _patches.Reset();
+        }
+    }
 
     /// <summary>Prepares the context for one rule on one subject (engine use).</summary>
     public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file)

@@ -14,19 +14,19 @@ namespace PolicyLang.Runtime.Evaluation;
 public sealed class PolicyEngine
 {
     private readonly EngineOptions _options;
-    private readonly CompiledRule[] _manifestRules;
-    private readonly CompiledRule[] _workloadRules;
-    private readonly CompiledRule[] _admissionRules;
-    private readonly CompiledRule[] _imageRules;
-    private readonly CompiledRule[] _eventRules;
-    private readonly CompiledRule[] _hostRules;
-    private readonly Dictionary<CompiledRule, RuleScope> _scopes = [];
+    private readonly RuleSlot[] _manifestRules;
+    private readonly RuleSlot[] _workloadRules;
+    private readonly RuleSlot[] _admissionRules;
+    private readonly RuleSlot[] _imageRules;
+    private readonly RuleSlot[] _eventRules;
+    private readonly RuleSlot[] _hostRules;
 
     public PolicyEngine(CompiledPolicySet policies, EngineOptions? options = null)
     {
         _options = options ?? EngineOptions.Default;
         Policies = policies;
         var selected = policies.Rules.Where(r => _options.RuleFilter?.Invoke(r.Descriptor) ?? true).ToArray();
+        var scopes = new Dictionary<CompiledRule, RuleScope>();
         foreach (var rule in selected)
         {
             var scope = rule.Descriptor.Scope;
@@ -39,7 +39,7 @@ public sealed class PolicyEngine
                 scope = scope.Narrow(byPolicy);
             }
 
-            _scopes[rule] = scope;
+            scopes[rule] = scope;
         }
 
         Rules = selected;
@@ -50,7 +50,7 @@ public sealed class PolicyEngine
         _eventRules = Of(SubjectKind.Event);
         _hostRules = Of(SubjectKind.Host);
 
-        CompiledRule[] Of(SubjectKind kind) => selected.Where(r => r.Descriptor.Subject == kind).ToArray();
+        RuleSlot[] Of(SubjectKind kind) => [.. selected.Where(r => r.Descriptor.Subject == kind).Select(r => new RuleSlot(r, scopes[r]))];
     }
 
     public CompiledPolicySet Policies { get; }
@@ -75,12 +75,12 @@ public sealed class PolicyEngine
         var errors = new List<InputError>();
         var file = EvaluationContext.FileOf(admission.Source);
         var target = admission.Object ?? admission.OldObject;
-        foreach (var rule in _admissionRules)
+        foreach (var slot in _admissionRules)
         {
-            if (InScope(rule, admission.Kind.Kind, admission.Namespace, admission.Name, target?.Metadata.Labels, admission.Operation))
+            if (slot.InScope(admission.Kind.Kind, admission.Namespace, admission.Name, target?.Metadata.Labels, admission.Operation))
             {
-                context.BeginRule(rule.Descriptor, admission.Root, file);
-                Run(rule, context, () => rule.Admission?.Invoke(admission, context));
+                context.BeginRule(slot.Rule.Descriptor, admission.Root, file);
+                Run(slot.Rule, slot.Rule.Admission, admission, context);
             }
         }
 
@@ -104,7 +104,7 @@ public sealed class PolicyEngine
     }
 
     public SubjectResult EvaluateImage(ImageSubject image, IInventory? inventory = null, CancellationToken cancellationToken = default) =>
-        RunSimple(_imageRules, image, (r, c) => r.Image?.Invoke(image, c), image.Root, image.Source, new SubjectInfo
+        RunSimple(_imageRules, image, static r => r.Image, image.Root, image.Source, new SubjectInfo
         {
             Kind = "image",
             File = image.Source?.File,
@@ -114,7 +114,7 @@ public sealed class PolicyEngine
         }, inventory, cancellationToken);
 
     public SubjectResult EvaluateEvent(RuntimeEvent runtimeEvent, IInventory? inventory = null, CancellationToken cancellationToken = default) =>
-        RunSimple(_eventRules, runtimeEvent, (r, c) => r.Event?.Invoke(runtimeEvent, c), null, runtimeEvent.SourceDocument, new SubjectInfo
+        RunSimple(_eventRules, runtimeEvent, static r => r.Event, null, runtimeEvent.SourceDocument, new SubjectInfo
         {
             Kind = "event",
             File = runtimeEvent.SourceDocument?.File,
@@ -125,7 +125,7 @@ public sealed class PolicyEngine
         }, inventory, cancellationToken);
 
     public SubjectResult EvaluateHost(HostFacts host, IInventory? inventory = null, CancellationToken cancellationToken = default) =>
-        RunSimple(_hostRules, host, (r, c) => r.Host?.Invoke(host, c), host.Root, host.Source, new SubjectInfo
+        RunSimple(_hostRules, host, static r => r.Host, host.Root, host.Source, new SubjectInfo
         {
             Kind = "host",
             File = host.Source?.File,
@@ -146,12 +146,52 @@ public sealed class PolicyEngine
         Name = manifest.Name,
     };
 
-    private static void Run(CompiledRule rule, EvaluationContext context, Action invoke)
+    /// <summary>Creates an evaluator for one thread: it reuses its buffers, so a subject that no rule reports on costs no allocation.</summary>
+    public SubjectEvaluator CreateEvaluator(IInventory? inventory = null) => new(this, new EvaluationContext(inventory ?? Inventory.Empty, _options.Clock()));
+
+    /// <summary>Runs the workload rules on a workload already read from its manifest (evaluator use); returns false after an input error.</summary>
+    internal bool RunWorkload(Workload workload, string? operation, EvaluationContext context, List<InputError>? errors)
+    {
+        var manifest = workload.Object;
+        var file = EvaluationContext.FileOf(manifest.Source);
+        IDictionary<string, string>? labels;
+        try
+        {
+            // Bound once per manifest and cached, so this costs a property read after the first evaluation.
+            labels = manifest.Metadata.Labels;
+        }
+        catch (SubjectConversionException e)
+        {
+            errors?.Add(new InputError(e.Message, context.LocateIn(manifest.Root, file, e.Path)));
+            return false;
+        }
+
+        RunWorkloadRules(workload, manifest, labels, operation, context, file);
+        return true;
+    }
+
+    /// <summary>Runs the event rules on an event (evaluator use).</summary>
+    internal void RunEvent(RuntimeEvent runtimeEvent, EvaluationContext context)
+    {
+        var file = EvaluationContext.FileOf(runtimeEvent.SourceDocument);
+        foreach (var slot in _eventRules)
+        {
+            if (slot.InScope(null, runtimeEvent.K8s.Namespace, runtimeEvent.K8s.Pod, null, null))
+            {
+                context.BeginRule(slot.Rule.Descriptor, null, file);
+                Run(slot.Rule, slot.Rule.Event, runtimeEvent, context);
+            }
+        }
+    }
+
+    internal DateTimeOffset Now() => _options.Clock();
+
+    private static void Run<T>(CompiledRule rule, Action<T, EvaluationContext>? invoker, T subject, EvaluationContext context)
     {
         try
         {
             context.CheckCancelled();
-            invoke();
+            invoker?.Invoke(subject, context);
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
@@ -181,12 +221,12 @@ public sealed class PolicyEngine
             return;
         }
 
-        foreach (var rule in _manifestRules)
+        foreach (var slot in _manifestRules)
         {
-            if (InScope(rule, manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
+            if (slot.InScope(manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
             {
-                context.BeginRule(rule.Descriptor, manifest.Root, file);
-                Run(rule, context, () => rule.Manifest?.Invoke(manifest, context));
+                context.BeginRule(slot.Rule.Descriptor, manifest.Root, file);
+                Run(slot.Rule, slot.Rule.Manifest, manifest, context);
             }
         }
 
@@ -211,39 +251,57 @@ public sealed class PolicyEngine
             return;
         }
 
-        foreach (var rule in _workloadRules)
+        RunWorkloadRules(workload, manifest, labels, operation, context, file);
+    }
+
+    private void RunWorkloadRules(Workload workload, ManifestSubject manifest, IDictionary<string, string>? labels, string? operation, EvaluationContext context, string? file)
+    {
+        foreach (var slot in _workloadRules)
         {
-            if (InScope(rule, manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
+            if (slot.InScope(manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
             {
-                context.BeginRule(rule.Descriptor, manifest.Root, file);
-                Run(rule, context, () => rule.Workload?.Invoke(workload, context));
+                context.BeginRule(slot.Rule.Descriptor, manifest.Root, file);
+                Run(slot.Rule, slot.Rule.Workload, workload, context);
             }
         }
     }
 
-    private SubjectResult RunSimple<T>(CompiledRule[] rules, T subject, Action<CompiledRule, EvaluationContext> invoke, DocNode? root, SourceDocument? source, SubjectInfo info, IInventory? inventory, CancellationToken cancellationToken)
+    private SubjectResult RunSimple<T>(RuleSlot[] rules, T subject, Func<CompiledRule, Action<T, EvaluationContext>?> invoker, DocNode? root, SourceDocument? source, SubjectInfo info, IInventory? inventory, CancellationToken cancellationToken)
     {
         var context = NewContext(inventory, cancellationToken);
         var file = EvaluationContext.FileOf(source);
-        foreach (var rule in rules)
+        foreach (var slot in rules)
         {
-            if (InScope(rule, null, info.Namespace, info.Name, null, null))
+            if (slot.InScope(null, info.Namespace, info.Name, null, null))
             {
-                context.BeginRule(rule.Descriptor, root, file);
-                Run(rule, context, () => invoke(rule, context));
+                context.BeginRule(slot.Rule.Descriptor, root, file);
+                Run(slot.Rule, invoker(slot.Rule), subject, context);
             }
         }
 
-        _ = subject;
         return new SubjectResult(info, context.TakeFindings(), []);
-    }
-
-    private bool InScope(CompiledRule rule, string? kind, string? @namespace, string? name, IDictionary<string, string>? labels, string? operation)
-    {
-        var scope = _scopes[rule];
-        return scope.IsEverything || scope.Matches(kind, @namespace, name, labels, operation);
     }
 
     private EvaluationContext NewContext(IInventory? inventory, CancellationToken cancellationToken) =>
         new(inventory ?? Inventory.Empty, _options.Clock(), cancellationToken);
+
+    /// <summary>A rule with its effective scope; <see cref="IsEverywhere"/> is computed once, so unscoped rules cost no check.</summary>
+    private sealed class RuleSlot
+    {
+        public RuleSlot(CompiledRule rule, RuleScope scope)
+        {
+            Rule = rule;
+            Scope = scope;
+            IsEverywhere = scope.IsEverything;
+        }
+
+        public CompiledRule Rule { get; }
+
+        public RuleScope Scope { get; }
+
+        public bool IsEverywhere { get; }
+
+        public bool InScope(string? kind, string? @namespace, string? name, IDictionary<string, string>? labels, string? operation) =>
+            IsEverywhere || Scope.Matches(kind, @namespace, name, labels, operation);
+    }
 }

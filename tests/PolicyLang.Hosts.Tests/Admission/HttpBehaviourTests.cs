@@ -86,6 +86,28 @@ public sealed class HttpBehaviourTests : IClassFixture<StandardHostFixture>
     }
 
     [Fact]
+    public async Task Metrics_are_valid_prometheus_text_with_every_family_of_the_issue()
+    {
+        await _host.ReviewAsync("/validate", Reviews.Review("CREATE", Reviews.PrivilegedPod()));
+        await _host.ReviewAsync("/validate", Reviews.Review("CREATE", Reviews.GoodPod()));
+        await _host.ReviewAsync("/mutate", Reviews.Review("CREATE", Reviews.GoodPod()));
+        using var response = await _host.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+
+        response.Content.Headers.ContentType?.ToString().ShouldBe("text/plain; version=0.0.4; charset=utf-8");
+        var samples = PrometheusText.Parse(text);
+        samples.Keys.ShouldContain(k => k.StartsWith("policylang_admission_requests_total{endpoint=\"validate\",operation=\"CREATE\",decision=\"denied\",kind=\"Pod\"}", StringComparison.Ordinal));
+        samples.Keys.ShouldContain(k => k.StartsWith("policylang_admission_requests_total{endpoint=\"mutate\",operation=\"CREATE\",decision=\"mutated\",kind=\"Pod\"}", StringComparison.Ordinal));
+        samples["policylang_admission_request_duration_seconds_count{endpoint=\"validate\"}"].ShouldBeGreaterThanOrEqualTo(2);
+        samples["policylang_policies"].ShouldBe(3);
+        samples["policylang_rules"].ShouldBe(10);
+        samples.ShouldContainKey("policylang_bundle_reloads_total");
+        samples.ShouldContainKey("policylang_bundle_reload_failures_total");
+        text.ShouldContain("# TYPE policylang_rule_evaluation_errors_total counter\n");
+        text.ShouldContain("# TYPE policylang_admission_failures_total counter\n");
+    }
+
+    [Fact]
     public async Task Plain_http_is_not_served_on_the_https_port()
     {
         using var plain = new HttpClient { BaseAddress = new Uri(_host.Client.BaseAddress!.ToString().Replace("https://", "http://", StringComparison.Ordinal)) };

@@ -67,9 +67,12 @@ internal sealed class HostHarness : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         string? thumbprint = null;
-        if (tls && !File.Exists(options.TlsCert))
+        if (tls)
         {
-            thumbprint = TestCertificates.Write(options.TlsCert ?? string.Empty, options.TlsKey ?? string.Empty);
+            // A certificate left by an earlier host in the same directory is trusted again.
+            thumbprint = File.Exists(options.TlsCert)
+                ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(options.TlsCert).GetCertHashString(HashAlgorithmName.SHA256)
+                : TestCertificates.Write(options.TlsCert ?? string.Empty, options.TlsKey ?? string.Empty);
         }
 
         source ??= new BundleFileSource(options.Bundle ?? string.Empty, options.Bindings, options.VerifyKey);

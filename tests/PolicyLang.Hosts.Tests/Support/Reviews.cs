@@ -48,13 +48,20 @@ internal static class Reviews
     public static JsonObject PrivilegedPod(string name = "root", string ns = "shop") =>
         Pod(name, ns, Containers(("app", "registry.example/web:1.0", new JsonObject { ["privileged"] = true })), new JsonObject { ["team"] = "shop" });
 
+    /// <summary>An object of any kind with labels and annotations (no spec).</summary>
+    public static JsonObject Object(string apiVersion, string kind, string name, string ns, JsonObject? labels = null, JsonObject? annotations = null)
+    {
+        var metadata = new JsonObject { ["name"] = name, ["namespace"] = ns, ["labels"] = labels ?? [], ["annotations"] = annotations ?? [] };
+        return new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind, ["metadata"] = metadata };
+    }
+
     public static string Review(string operation, JsonObject? obj, JsonObject? oldObject = null, bool dryRun = false, string? uid = null, string user = "alice")
     {
         var target = obj ?? oldObject ?? throw new ArgumentException("a review needs an object or an old object");
         var kind = target["kind"]?.GetValue<string>() ?? "Pod";
         var metadata = target["metadata"]?.AsObject();
         var ns = metadata?["namespace"]?.GetValue<string>();
-        var (group, version) = kind == "Namespace" || kind == "Pod" ? (string.Empty, "v1") : ("apps", "v1");
+        var (group, version) = kind is "Namespace" or "Pod" or "ConfigMap" or "Service" ? (string.Empty, "v1") : ("apps", "v1");
         var request = new JsonObject
         {
             ["uid"] = uid ?? Guid.NewGuid().ToString(),

@@ -1,0 +1,18 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using BenchmarkDotNet.Running;
+
+namespace PolicyLang.Benchmarks;
+
+/// <summary>
+/// Runs the suites: <c>dotnet run -c Release --project tests/PolicyLang.Benchmarks -- --filter '*'</c>
+/// (any BenchmarkDotNet option works; see docs/performance.md).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}
