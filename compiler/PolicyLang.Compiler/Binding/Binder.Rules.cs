@@ -368,9 +368,14 @@ internal sealed partial class Binder
             _diagnostics.Add(DiagnosticCatalog.ConstantCondition(_file.Tree.Source, syntax.Span, constant ? "true" : "false"));
         }
 
-        if (bound.Type == TypeSymbol.Bool || bound.Type.IsError || bound.Type == TypeSymbol.Null)
+        if (bound.Type == TypeSymbol.Bool || bound.Type.IsError)
         {
             return bound;
+        }
+
+        if (bound.Type == TypeSymbol.Null)
+        {
+            return Operators.Convert(bound, TypeSymbol.Bool);
         }
 
         if (bound.Type is DynamicType)
