@@ -40,9 +40,13 @@ internal sealed class CliPolicyTools : IPolicyTools
 
         var engine = new PolicyEngine(policies, new EngineOptions { RuleFilter = r => r.Policy == package });
         var items = InputReading.Read([inputPath], null, () => Stream.Null);
-        var report = EvaluationRunner.Run(engine, items, cancellationToken);
         using var buffer = new MemoryStream();
-        JsonReportWriter.Write(buffer, report);
+        using (var pipeline = new ReportPipeline([new JsonReportWriter(buffer)], new ReportRun { Rules = [.. engine.Rules.Select(r => r.Descriptor)] }))
+        {
+            EvaluationRunner.Run(engine, items, pipeline, null, null, cancellationToken);
+            pipeline.End();
+        }
+
         using var document = JsonDocument.Parse(buffer.ToArray());
         return document.RootElement.Clone();
     }
