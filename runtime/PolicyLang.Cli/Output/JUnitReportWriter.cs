@@ -95,15 +95,12 @@ internal sealed class JUnitReportWriter : IReportWriter
         var subject = result.Subject;
         Enter(subject.File ?? "-");
         var name = subject.DisplayName;
-        if (result.Errors.Count > 0)
-        {
-            _cases.Add(new TestCase(InputClass, name)
-            {
-                Error = string.Join("\n", result.Errors.Select(e => (e.Location is null ? string.Empty : e.Location + ": ") + e.Message)),
-            });
-        }
 
+        // A subject that could not be read in full may not have met every rule: its cases are errors, not passes.
+        var inputError = result.Errors.Count == 0 ? null
+            : string.Join("\n", result.Errors.Select(e => (e.Location is null ? string.Empty : e.Location + ": ") + e.Message));
         var byPolicy = result.Findings.GroupBy(f => f.Policy, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var added = 0;
         foreach (var policy in _policies)
         {
             var findings = byPolicy.GetValueOrDefault(policy.Name);
@@ -112,7 +109,7 @@ internal sealed class JUnitReportWriter : IReportWriter
                 continue;
             }
 
-            var test = new TestCase(policy.Name, name);
+            var test = new TestCase(policy.Name, name) { Error = inputError };
             if (findings is not null)
             {
                 var failing = findings.Where(_gate.Fails).ToList();
@@ -121,12 +118,12 @@ internal sealed class JUnitReportWriter : IReportWriter
                 {
                     test.Error = string.Join("\n", ruleErrors.Select(f => Line(f, subject)));
                 }
-                else if (failing.Count > 0)
+                else if (test.Error is null && failing.Count > 0)
                 {
                     test.FailureMessage = $"{Names.Count(failing.Count, "finding")} fail: {string.Join(", ", failing.Select(f => f.Id).Distinct(StringComparer.Ordinal))}";
                     test.Failure = string.Join("\n", failing.Select(f => Line(f, subject)));
                 }
-                else if (findings.FirstOrDefault(f => f.IsSkipped && f.Action == FindingAction.Deny) is { } skipped)
+                else if (test.Error is null && findings.FirstOrDefault(f => f.IsSkipped) is { } skipped)
                 {
                     test.Skipped = $"{skipped.Id} skipped: {skipped.SkippedReason}";
                 }
@@ -135,6 +132,12 @@ internal sealed class JUnitReportWriter : IReportWriter
             }
 
             _cases.Add(test);
+            added++;
+        }
+
+        if (added == 0 && inputError is not null)
+        {
+            _cases.Add(new TestCase(InputClass, name) { Error = inputError });
         }
     }
 
