@@ -12,9 +12,9 @@ namespace PolicyLang.Compiler.Binding;
 
 internal sealed partial class Binder
 {
-    private static readonly string[] AnnotationNames = ["id", "title", "severity", "tags", "remediation", "overrides"];
-    private static readonly string[] ScopeNames = ["kinds", "namespaces", "names", "labels", "operations"];
-    private static readonly string[] Operations = ["CREATE", "UPDATE", "DELETE", "CONNECT"];
+    internal static readonly string[] AnnotationNames = ["id", "title", "severity", "tags", "remediation", "overrides"];
+    internal static readonly string[] ScopeNames = ["kinds", "namespaces", "names", "labels", "operations"];
+    internal static readonly string[] Operations = ["CREATE", "UPDATE", "DELETE", "CONNECT"];
 
     private BoundRule? BindRule(RuleSymbol symbol)
     {
