@@ -45,6 +45,13 @@ public sealed class Compilation
     /// <summary>A compilation over already parsed trees (the language server reuses unchanged ones).</summary>
     public static Compilation Create(IEnumerable<SyntaxTree> trees) => new([.. trees]);
 
+    /// <summary>
+    /// The same compilation with one tree swapped for another (an edited file, or a speculative copy for completion);
+    /// the other trees are reused as they are.
+    /// </summary>
+    public Compilation ReplaceSyntaxTree(SyntaxTree oldTree, SyntaxTree newTree) =>
+        new([.. SyntaxTrees.Select(t => ReferenceEquals(t, oldTree) ? newTree : t)]);
+
     public SemanticModel GetSemanticModel() => _model.Value;
 
     /// <summary>All diagnostics (syntax and semantic), sorted by file and position, minus those disabled by pragmas.</summary>

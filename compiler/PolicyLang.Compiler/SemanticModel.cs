@@ -12,7 +12,7 @@ namespace PolicyLang.Compiler;
 /// The answers about a bound compilation: the bound program, binding diagnostics, which symbol every name
 /// refers to, the type of every expression. Immutable; shared by the CLI, the language server and code generation.
 /// </summary>
-public sealed class SemanticModel
+public sealed partial class SemanticModel
 {
     private readonly BindingResult _binding;
 

@@ -9,11 +9,13 @@ namespace PolicyLang.Cli.Tests;
 /// <summary>Runs CLI commands in-process with captured output.</summary>
 internal static class CliRunner
 {
-    public static (int ExitCode, string Output, string Error) Eval(IReadOnlyList<string> policies, IReadOnlyList<string> inputs, string output = "json", string? subject = null, IReadOnlyList<string>? parameters = null, string stdin = "")
+    public static (int ExitCode, string Output, string Error) Eval(IReadOnlyList<string> policies, IReadOnlyList<string> inputs, string output = "json", string? subject = null, IReadOnlyList<string>? parameters = null, string stdin = "") =>
+        Eval(new EvalOptions { Policies = policies, Inputs = inputs, Subject = subject, Outputs = [output], Parameters = parameters ?? [] }, stdin);
+
+    public static (int ExitCode, string Output, string Error) Eval(EvalOptions options, string stdin = "")
     {
         using var stdout = new MemoryStream();
         var stderr = new StringWriter();
-        var options = new EvalOptions(policies, inputs, subject, output, parameters ?? [], NoCache: false);
         var code = EvalCommand.Run(options, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), stdout, stderr);
         return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }

@@ -3,13 +3,15 @@
 using PolicyLang.Cli.Input;
 using PolicyLang.Cli.Testing;
 using PolicyLang.Compiler;
+using PolicyLang.Compiler.Evaluation;
 using PolicyLang.Compiler.Text;
 
 namespace PolicyLang.Cli.Tests;
 
 /// <summary>
 /// The semantic corpus: each <c>Cases/Semantics/*.policy</c> file holds rules and the tests that pin their behaviour;
-/// every test must pass. <c>Cases/MustFail/*.policy</c> holds tests that must fail, proving the runner checks them.
+/// every test must pass, on the compiled delegates and on the reference interpreter alike (the corpus is independent
+/// of the back end). <c>Cases/MustFail/*.policy</c> holds tests that must fail, proving the runner checks them.
 /// A new case is a new file.
 /// </summary>
 public sealed class PolicyCaseTests
@@ -27,6 +29,19 @@ public sealed class PolicyCaseTests
         var failures = result.Outcomes.Where(o => !o.Passed).Select(o => o.Name + "\n  " + string.Join("\n  ", o.Failures));
         failures.ShouldBeEmpty();
         result.UncoveredRules.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Semantics))]
+    public void Every_test_in_the_case_passes_on_the_reference_interpreter(string file)
+    {
+        var path = Path.Combine(RepositoryPaths.Cases("Semantics"), file);
+        var compilation = Compilation.Create([new SourceText(path, File.ReadAllText(path))]);
+        compilation.GetDiagnostics().Where(d => d.IsError).ShouldBeEmpty();
+        var result = new PolicyTestRunner(compilation, parameters => ReferenceInterpreter.Create(compilation, parameters).ToPolicySet(), new FixtureReader(), TimeSpan.FromSeconds(30)).Run();
+        result.Outcomes.ShouldNotBeEmpty();
+        var failures = result.Outcomes.Where(o => !o.Passed).Select(o => o.Name + "\n  " + string.Join("\n  ", o.Failures));
+        failures.ShouldBeEmpty();
     }
 
     [Theory]

@@ -219,6 +219,44 @@ public sealed class ConformanceTests
             """
         },
         {
+            "the null literal (each once made the generated C# fail to compile)",
+            """
+            const nothing = null
+            func nil() = null
+            rule null_literal on workload w {
+              deny "{duration("1h") + w.object.metadata.creationTimestamp} {w.object.spec.replicas < null} {"a" in null} {not null}"
+              deny "{nothing == w.spec.priority} {nil()} {nil() == null} {1 + null} {null ?? w.spec.priority} {null in w.metadata.labels}"
+              for x in null {
+                deny "never"
+              }
+            }
+            """
+        },
+        {
+            "paths of indexes and of the workload's identity",
+            """
+            rule indexed_paths on workload w {
+              deny "{w.allContainers[0].name}" at w.allContainers[0].name
+              deny "{w.allContainers[-1].image}" at w.allContainers[-1].image
+              deny "{w.containers[-1].image}" at w.containers[-1].image
+              deny "{w.object.spec.containers[-1]}" at w.object.spec.containers[-1]
+              deny "{w.name} {w.namespace} {w.kind}" at w.name
+              warn "ns" at w.namespace
+              warn "kind" at w.kind
+            }
+            """
+        },
+        {
+            "maps: literals with absent keys, interpolation",
+            """
+            rule maps on workload w {
+              for c in w.allContainers {
+                deny "{{c.name: [c.name], "k": [c.image]}} {w.metadata.labels} {{"scopes": ["a", "b"]}}"
+              }
+            }
+            """
+        },
+        {
             "runtime errors",
             """
             rule divide on workload w {

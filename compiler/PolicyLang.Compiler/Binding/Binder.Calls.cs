@@ -12,7 +12,7 @@ namespace PolicyLang.Compiler.Binding;
 internal sealed partial class Binder
 {
     /// <summary>Functions the language itself provides (not in the built-in registry, because they need the compiler).</summary>
-    private static readonly string[] IntrinsicNames = ["inventory", "workloads", "exists"];
+    internal static readonly string[] IntrinsicNames = ["inventory", "workloads", "exists"];
 
     private BoundExpression BindCall(CallExpressionSyntax syntax, LocalScope scope)
     {

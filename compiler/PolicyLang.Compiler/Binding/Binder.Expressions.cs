@@ -228,12 +228,15 @@ internal sealed partial class Binder
         {
             case ListType list when index.Type == TypeSymbol.Int || index.Type is DynamicType:
                 var position = index.Type is DynamicType ? new BoundConversion(syntax.Index, index, TypeSymbol.Int) : index;
-                return new BoundIndex(syntax, target, position, IndexKind.List, list.Element, target.Path?.Append(new IndexPathSegment(position)));
+                var elementPath = target is BoundField { Field.ElementPathsProperty: { } paths } gathered && gathered.Target.Path is not null
+                    ? BoundPath.Root.Append(new IndexedElementPathSegment(gathered.Target, paths, position))
+                    : target.Path?.Append(new IndexPathSegment(target, position));
+                return new BoundIndex(syntax, target, position, IndexKind.List, list.Element, elementPath);
             case MapType map when IsAssignable(index.Type, map.Key):
                 var key = ConvertTo(index, map.Key, () => throw new InvalidOperationException());
                 return new BoundIndex(syntax, target, key, IndexKind.Map, map.Value, target.Path?.Append(new KeyPathSegment(key)));
             case DynamicType when index.Type == TypeSymbol.Int || index.Type == TypeSymbol.String || index.Type is DynamicType:
-                return new BoundIndex(syntax, target, index, IndexKind.Dynamic, TypeSymbol.Dynamic, target.Path?.Append(index.Type == TypeSymbol.String ? new KeyPathSegment(index) : new IndexPathSegment(index)));
+                return new BoundIndex(syntax, target, index, IndexKind.Dynamic, TypeSymbol.Dynamic, target.Path?.Append(index.Type == TypeSymbol.String ? new KeyPathSegment(index) : new IndexPathSegment(target, index)));
             default:
                 _diagnostics.Add(DiagnosticCatalog.NotIndexable(_file.Tree.Source, syntax.Span, target.Type.Name, index.Type.Name));
                 return new BoundErrorExpression(syntax);
@@ -254,7 +257,7 @@ internal sealed partial class Binder
         {
             if (operand.Type == TypeSymbol.Bool || operand.Type == TypeSymbol.Null)
             {
-                return new BoundUnary(syntax, UnaryOperator.Not, operand, TypeSymbol.Bool);
+                return new BoundUnary(syntax, UnaryOperator.Not, Operators.Convert(operand, TypeSymbol.Bool), TypeSymbol.Bool);
             }
 
             if (operand.Type is DynamicType)
@@ -339,6 +342,12 @@ internal sealed partial class Binder
     private BoundIteration BindIteration(IdentifierSyntax first, IdentifierSyntax? second, ExpressionSyntax collectionSyntax, LocalScope outer, LocalScope inner)
     {
         var collection = BindExpression(collectionSyntax, outer);
+        if (collection.Type == TypeSymbol.Null)
+        {
+            // Iterating absent iterates nothing: typed as schema-less data, which may be absent.
+            collection = Operators.Convert(collection, TypeSymbol.Dynamic);
+        }
+
         var tree = _file.Tree;
         var index = new LocalSymbol("__i" + first.Span.Start, TypeSymbol.Int, LocalKind.Index, tree, first.Span);
         if (!collection.Type.IsIterable && !collection.Type.IsError && collection.Type != TypeSymbol.Null)

@@ -52,7 +52,9 @@ internal sealed partial class Binder
         }
         else if (returnType == TypeSymbol.Null)
         {
+            // A function that always returns absent: its callers get schema-less data (which may be absent).
             returnType = TypeSymbol.Dynamic;
+            body = Operators.Convert(body, returnType);
         }
 
         _file = savedFile;

@@ -12,9 +12,9 @@ namespace PolicyLang.Compiler.Binding;
 
 internal sealed partial class Binder
 {
-    private static readonly string[] AnnotationNames = ["id", "title", "severity", "tags", "remediation", "overrides"];
-    private static readonly string[] ScopeNames = ["kinds", "namespaces", "names", "labels", "operations"];
-    private static readonly string[] Operations = ["CREATE", "UPDATE", "DELETE", "CONNECT"];
+    internal static readonly string[] AnnotationNames = ["id", "title", "severity", "tags", "remediation", "overrides"];
+    internal static readonly string[] ScopeNames = ["kinds", "namespaces", "names", "labels", "operations"];
+    internal static readonly string[] Operations = ["CREATE", "UPDATE", "DELETE", "CONNECT"];
 
     private BoundRule? BindRule(RuleSymbol symbol)
     {
@@ -368,9 +368,14 @@ internal sealed partial class Binder
             _diagnostics.Add(DiagnosticCatalog.ConstantCondition(_file.Tree.Source, syntax.Span, constant ? "true" : "false"));
         }
 
-        if (bound.Type == TypeSymbol.Bool || bound.Type.IsError || bound.Type == TypeSymbol.Null)
+        if (bound.Type == TypeSymbol.Bool || bound.Type.IsError)
         {
             return bound;
+        }
+
+        if (bound.Type == TypeSymbol.Null)
+        {
+            return Operators.Convert(bound, TypeSymbol.Bool);
         }
 
         if (bound.Type is DynamicType)

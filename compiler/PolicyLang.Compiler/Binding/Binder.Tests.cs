@@ -10,8 +10,8 @@ namespace PolicyLang.Compiler.Binding;
 
 internal sealed partial class Binder
 {
-    private static readonly string[] FixtureSubjects = ["manifest", "admission", "image", "event", "host"];
-    private static readonly string[] ExpectKinds = ["deny", "warn", "audit", "alert", "mutate", "error", "finding", "findings"];
+    internal static readonly string[] FixtureSubjects = ["manifest", "admission", "image", "event", "host"];
+    internal static readonly string[] ExpectKinds = ["deny", "warn", "audit", "alert", "mutate", "error", "finding", "findings"];
 
     private BoundTest BindTest(TestSymbol symbol)
     {

@@ -15,7 +15,7 @@ namespace PolicyLang.Compiler.Binding;
 /// </summary>
 internal sealed partial class Binder
 {
-    private static readonly string[] SubjectNames = ["manifest", "workload", "admission", "image", "event", "host"];
+    internal static readonly string[] SubjectNames = ["manifest", "workload", "admission", "image", "event", "host"];
 
     private readonly IReadOnlyList<SyntaxTree> _trees;
     private readonly List<Diagnostic> _diagnostics = [];

@@ -35,6 +35,7 @@ internal static class Operators
     /// <summary>Types a binary operation, inserting conversions; null when the operand types do not fit the operator.</summary>
     public static BoundExpression? Bind(BinaryExpressionSyntax syntax, BoundExpression left, BoundExpression right)
     {
+        (left, right) = TypeAbsentOperand(syntax.Operator, left, right);
         var l = left.Type;
         var r = right.Type;
         switch (syntax.Operator)
@@ -69,14 +70,53 @@ internal static class Operators
         }
     }
 
+    /// <summary>
+    /// An operand of type null is always absent: it takes the type of the other operand (or, for <c>in</c> with no
+    /// typed side, dynamic), so every operation is typed by a real type and the generated code reads a typed default.
+    /// Two null operands stay null (only <c>==</c>/<c>!=</c> and <c>??</c> accept them).
+    /// </summary>
+    private static (BoundExpression Left, BoundExpression Right) TypeAbsentOperand(BinaryOperator op, BoundExpression left, BoundExpression right)
+    {
+        var leftIsNull = left.Type == TypeSymbol.Null;
+        var rightIsNull = right.Type == TypeSymbol.Null;
+        if (op is BinaryOperator.In or BinaryOperator.NotIn)
+        {
+            // x in absent: nothing is in an absent collection, whatever x is.
+            if (rightIsNull)
+            {
+                return (leftIsNull ? Convert(left, TypeSymbol.Dynamic) : left, Convert(right, TypeSymbol.Dynamic));
+            }
+
+            return leftIsNull ? (Convert(left, MembershipItemType(right.Type)), right) : (left, right);
+        }
+
+        if (leftIsNull == rightIsNull || op is BinaryOperator.Default || left.Type.IsError || right.Type.IsError)
+        {
+            return (left, right);
+        }
+
+        return leftIsNull ? (Convert(left, right.Type), right) : (left, Convert(right, left.Type));
+    }
+
+    /// <summary>The type an item must have to be looked up in a collection of the type.</summary>
+    private static TypeSymbol MembershipItemType(TypeSymbol collection) => collection switch
+    {
+        ListType { Element: not PrimitiveType { Kind: PrimitiveKind.Null } } list => list.Element,
+        SetType { Element: not PrimitiveType { Kind: PrimitiveKind.Null } } set => set.Element,
+        MapType map => map.Key,
+        PrimitiveType { Kind: PrimitiveKind.String } => TypeSymbol.String,
+        _ => TypeSymbol.Dynamic,
+    };
+
     private static BoundExpression? BindEquality(BinaryExpressionSyntax syntax, BoundExpression left, BoundExpression right)
     {
         var l = left.Type;
         var r = right.Type;
         BoundBinary Make(BinaryOperationKind kind, BoundExpression a, BoundExpression b) => new(syntax, syntax.Operator, kind, a, b, TypeSymbol.Bool);
 
-        if (l == TypeSymbol.Null || r == TypeSymbol.Null)
+        if (IsAbsentValue(left) || IsAbsentValue(right))
         {
+            // x == null: whether x is absent, whatever its type.
             return Make(l is DynamicType || r is DynamicType ? BinaryOperationKind.DynamicEquality : BinaryOperationKind.Equality, left, right);
         }
 
@@ -130,7 +170,7 @@ internal static class Operators
         if (l is DynamicType || r is DynamicType)
         {
             var other = l is DynamicType ? r : l;
-            return other is DynamicType || other.IsNumeric || other == TypeSymbol.String || other == TypeSymbol.Null
+            return other is DynamicType || other.IsNumeric || other == TypeSymbol.String
                 ? Make(BinaryOperationKind.DynamicComparison, left, right)
                 : null;
         }
@@ -156,15 +196,6 @@ internal static class Operators
             return Make(BinaryOperationKind.TimeComparison, left, right);
         }
 
-        if (l == TypeSymbol.Null || r == TypeSymbol.Null)
-        {
-            // Ordering against absent is always false; typed so the rule still compiles.
-            var other = l == TypeSymbol.Null ? r : l;
-            return other.IsNumeric || other == TypeSymbol.String || other == TypeSymbol.Duration || other == TypeSymbol.Timestamp || other == TypeSymbol.Quantity
-                ? Make(BinaryOperationKind.Equality, left, right) with { Kind = BinaryOperationKind.NumericComparison }
-                : null;
-        }
-
         return null;
     }
 
@@ -181,11 +212,9 @@ internal static class Operators
                 return Make(BinaryOperationKind.SetContains, set.Element == TypeSymbol.Null ? left : Convert(left, set.Element), right);
             case MapType map when IsAssignable(l, map.Key):
                 return Make(BinaryOperationKind.MapContainsKey, Convert(left, map.Key), right);
-            case PrimitiveType { Kind: PrimitiveKind.String } when l == TypeSymbol.String || l is DynamicType || l == TypeSymbol.Null:
+            case PrimitiveType { Kind: PrimitiveKind.String } when l == TypeSymbol.String || l is DynamicType:
                 return Make(BinaryOperationKind.StringContains, Convert(left, TypeSymbol.String), right);
-            case DynamicType when IsScalar(l) || l is DynamicType || l == TypeSymbol.Null:
-                return Make(BinaryOperationKind.DynamicContains, left, right);
-            case PrimitiveType { Kind: PrimitiveKind.Null }:
+            case DynamicType when IsScalar(l) || l is DynamicType:
                 return Make(BinaryOperationKind.DynamicContains, left, right);
             default:
                 return null;
@@ -226,10 +255,15 @@ internal static class Operators
             return Make(BinaryOperationKind.ListConcat, Convert(left, list), Convert(right, list), list);
         }
 
+        if (op == BinaryOperator.Add && l == TypeSymbol.Duration && r == TypeSymbol.Timestamp)
+        {
+            // Addition commutes: duration + timestamp is timestamp + duration (the only order C# defines).
+            return Make(BinaryOperationKind.TimeArithmetic, right, left, TypeSymbol.Timestamp);
+        }
+
         var time = (op, l.Name, r.Name) switch
         {
             (BinaryOperator.Add, "timestamp", "duration") => TypeSymbol.Timestamp,
-            (BinaryOperator.Add, "duration", "timestamp") => TypeSymbol.Timestamp,
             (BinaryOperator.Subtract, "timestamp", "duration") => TypeSymbol.Timestamp,
             (BinaryOperator.Subtract, "timestamp", "timestamp") => TypeSymbol.Duration,
             (BinaryOperator.Add or BinaryOperator.Subtract, "duration", "duration") => TypeSymbol.Duration,
@@ -333,6 +367,10 @@ internal static class Operators
             _ => new BoundConversion(expression.Syntax, expression, target),
         };
     }
+
+    /// <summary>True for an expression that is absent by its type: the null literal, or a null-typed value converted to a type.</summary>
+    public static bool IsAbsentValue(BoundExpression expression) =>
+        expression is BoundLiteral { Value: null } || expression.Type == TypeSymbol.Null || expression is BoundConversion { Operand.Type: PrimitiveType { Kind: PrimitiveKind.Null } };
 
     private static bool IsBoolLike(TypeSymbol type) => type == TypeSymbol.Bool || type is DynamicType || type == TypeSymbol.Null;
 

@@ -53,8 +53,17 @@ public sealed record ChoicePathSegment(IReadOnlyList<BoundPath> Alternatives, Lo
 /// <summary>A list position held by a loop counter.</summary>
 public sealed record LoopIndexPathSegment(LocalSymbol Index) : PathSegment;
 
-/// <summary>A list position computed by an index expression.</summary>
-public sealed record IndexPathSegment(BoundExpression Index) : PathSegment;
+/// <summary>A list position computed by an index expression (negative counts from the end of the list read).</summary>
+public sealed record IndexPathSegment(BoundExpression List, BoundExpression Index) : PathSegment;
+
+/// <summary>
+/// The absolute path of <c>list[index]</c> for a list gathered from several places (e.g. <c>w.allContainers[0]</c>):
+/// the element's entry in the parallel array of paths.
+/// </summary>
+public sealed record IndexedElementPathSegment(BoundExpression Target, string PathsProperty, BoundExpression Index) : PathSegment
+{
+    public override bool IsAbsolute => true;
+}
 
 /// <summary>A map key (escaped when the path is built).</summary>
 public sealed record KeyPathSegment(BoundExpression Key) : PathSegment;

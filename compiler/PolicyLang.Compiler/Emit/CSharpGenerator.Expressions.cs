@@ -56,7 +56,7 @@ internal sealed partial class CSharpGenerator
             BoundComprehension comprehension => Comprehension(comprehension),
             BoundListLiteral list => $"(({ClrTypes.Of(list.Type)})new {ClrTypes.Builder(list.Type)} {{ {string.Join(", ", list.Elements.Select(Expression))} }})",
             BoundSetLiteral set => $"(({ClrTypes.Of(set.Type)})new {ClrTypes.Builder(set.Type)} {{ {string.Join(", ", set.Elements.Select(Expression))} }})",
-            BoundMapLiteral map => $"(({ClrTypes.Of(map.Type)})new {ClrTypes.Builder(map.Type)} {{ {string.Join(", ", map.Entries.Select(e => $"[{Expression(e.Key)}] = {Expression(e.Value)}"))} }})",
+            BoundMapLiteral map => MapLiteral(map),
             BoundConversion conversion => Conversion(conversion),
             _ => throw new InvalidOperationException($"Code generation reached {expression.GetType().Name}: the binder should have reported an error."),
         };
@@ -72,13 +72,25 @@ internal sealed partial class CSharpGenerator
             BoundListLiteral list => $"{Ops}.ConstList<{ClrTypes.Of(((ListType)list.Type).Element)}>({string.Join(", ", list.Elements.Select(Expression))})",
             BoundSetLiteral set => $"{Ops}.ConstSet<{ClrTypes.Of(((SetType)set.Type).Element)}>({string.Join(", ", set.Elements.Select(Expression))})",
             BoundConversion conversion => Conversion(conversion),
-            BoundMapLiteral map => $"new {ClrTypes.Builder(map.Type)} {{ {string.Join(", ", map.Entries.Select(e => $"[{Expression(e.Key)}] = {Expression(e.Value)}"))} }}",
+            BoundMapLiteral map => MapLiteral(map),
             _ => HoistedExpression(expression),
         };
         _method = saved;
         var name = $"h{_staticFields.Count}";
         _staticFields.Add((name, ClrTypes.Of(expression.Type), initializer));
         return name;
+    }
+
+    /// <summary>A map literal: entries stored one after the other, each skipped when its key is absent.</summary>
+    private string MapLiteral(BoundMapLiteral map)
+    {
+        var text = $"(({ClrTypes.Of(map.Type)})new {ClrTypes.Builder(map.Type)}())";
+        foreach (var (key, value) in map.Entries)
+        {
+            text = $"{Ops}.Put({text}, {Expression(key)}, {Expression(value)})";
+        }
+
+        return text;
     }
 
     private string HoistedExpression(BoundExpression expression)
@@ -190,8 +202,6 @@ internal sealed partial class CSharpGenerator
                 }
 
                 return $"((bool?)({Expression(left)} {Symbol(op)} {Expression(right)}))";
-            case BinaryOperationKind.NumericComparison when left.Type == TypeSymbol.Null || right.Type == TypeSymbol.Null:
-                return "((bool?)false)";
             case BinaryOperationKind.NumericComparison:
             case BinaryOperationKind.TimeComparison:
                 return $"((bool?)({Expression(left)} {Symbol(op)} {Expression(right)}))";
@@ -240,7 +250,7 @@ internal sealed partial class CSharpGenerator
         }
     }
 
-    private static bool IsNullLiteral(BoundExpression expression) => expression is BoundLiteral { Value: null };
+    private static bool IsNullLiteral(BoundExpression expression) => Operators.IsAbsentValue(expression);
 
     private static string Symbol(BinaryOperator op) => op switch
     {

@@ -268,7 +268,8 @@ internal sealed partial class CSharpGenerator
                 ChoicePathSegment c => $"({_method.NameOf(c.Index)} switch {{ {string.Concat(c.Alternatives.Select((a, i) => $"{i} => {Path(a)}, "))}_ => \"\" }})",
                 LoopIndexPathSegment l when _method.DynamicCollections.TryGetValue(l.Index, out var collection) => $"\"/\" + {ClrTypes.Ops}.DynPathToken({collection}, {_method.NameOf(l.Index)})",
                 LoopIndexPathSegment l => $"{ClrTypes.Ops}.PathIndex({_method.NameOf(l.Index)})",
-                IndexPathSegment x => $"{ClrTypes.Ops}.PathIndex({Expression(x.Index)})",
+                IndexPathSegment x => $"{ClrTypes.Ops}.PathAt({Expression(x.List)}, {Expression(x.Index)})",
+                IndexedElementPathSegment e => $"{ClrTypes.Ops}.ElementPath({Expression(e.Target)}.{e.PathsProperty}, {Expression(e.Index)})",
                 KeyPathSegment k => $"{ClrTypes.Ops}.PathKey({Expression(k.Key)})",
                 _ => "\"\"",
             });

@@ -17,6 +17,7 @@ public sealed partial class ReferenceInterpreter
     private static readonly MethodInfo ConstListDefinition = typeof(Ops).GetMethod(nameof(Ops.ConstList)) ?? throw new InvalidOperationException("Ops.ConstList is missing.");
     private static readonly MethodInfo ConstSetDefinition = typeof(Ops).GetMethod(nameof(Ops.ConstSet)) ?? throw new InvalidOperationException("Ops.ConstSet is missing.");
     private static readonly MethodInfo AtDefinition = Reflect.GenericDefinition(typeof(Ops), nameof(Ops.At), typeof(IList<>));
+    private static readonly MethodInfo PathAtDefinition = Reflect.GenericDefinition(typeof(Ops), nameof(Ops.PathAt), typeof(IList<>));
     private static readonly MethodInfo GetDefinition = Reflect.GenericDefinition(typeof(Ops), nameof(Ops.Get), typeof(IDictionary<,>));
     private static readonly MethodInfo OfKindDefinition = typeof(Runtime.Evaluation.IInventory).GetMethods().Single(m => m.Name == nameof(Runtime.Evaluation.IInventory.OfKind) && m.IsGenericMethodDefinition);
     private static readonly MethodInfo StrOfEnumerable = typeof(Ops).GetMethods().Single(m => m.Name == nameof(Ops.Str) && m.IsGenericMethodDefinition);
@@ -113,12 +114,16 @@ public sealed partial class ReferenceInterpreter
 
     private object BuildMap(BoundMapLiteral map, Frame frame)
     {
-        // new Dictionary<string, T> { [k] = v, … }: key, value, store, one entry after the other.
+        // Ops.Put(map, k, v) per entry: key, value, then store unless the key is absent.
         var builder = CollectionShape.For(ClrTypeMap.ElementOf(map.Type)).NewMap();
         foreach (var (key, value) in map.Entries)
         {
             var k = Values.Text(Evaluate(key, frame));
-            CollectionShape.Put(builder, k, Evaluate(value, frame));
+            var v = Evaluate(value, frame);
+            if (k is not null)
+            {
+                CollectionShape.Put(builder, k, v);
+            }
         }
 
         return builder;

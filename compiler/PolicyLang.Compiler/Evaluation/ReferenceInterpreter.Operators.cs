@@ -2,6 +2,7 @@
 
 using System.Collections.Concurrent;
 using System.Reflection;
+using PolicyLang.Compiler.Binding;
 using PolicyLang.Compiler.Bound;
 using PolicyLang.Compiler.Syntax;
 using PolicyLang.Compiler.Types;
@@ -62,8 +63,6 @@ public sealed partial class ReferenceInterpreter
                 return Equal(l, r) != negate;
             }
 
-            case BinaryOperationKind.NumericComparison when left.Type == TypeSymbol.Null || right.Type == TypeSymbol.Null:
-                return false;
             case BinaryOperationKind.NumericComparison:
             case BinaryOperationKind.TimeComparison:
             {
@@ -182,7 +181,7 @@ public sealed partial class ReferenceInterpreter
         }
     }
 
-    private static bool IsNullLiteral(BoundExpression expression) => expression is BoundLiteral { Value: null };
+    private static bool IsNullLiteral(BoundExpression expression) => Operators.IsAbsentValue(expression);
 
     /// <summary>C#'s <c>==</c> on two values of one primitive type (both present or both absent).</summary>
     private static bool Equal(object? left, object? right) => (left, right) switch

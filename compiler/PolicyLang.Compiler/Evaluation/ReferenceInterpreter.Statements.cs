@@ -232,7 +232,8 @@ public sealed partial class ReferenceInterpreter
                 ChoicePathSegment c => (int)(frame.Get(c.Index) ?? 0) is var position && position >= 0 && position < c.Alternatives.Count ? Path(c.Alternatives[position], frame) : string.Empty,
                 LoopIndexPathSegment l when frame.TryGetDynamicCollection(l.Index, out var collection) => "/" + Ops.DynPathToken(collection, (int)(frame.Get(l.Index) ?? 0)),
                 LoopIndexPathSegment l => Ops.PathIndex((int)(frame.Get(l.Index) ?? 0)),
-                IndexPathSegment x => x.Index.Type is DynamicType ? Ops.PathIndex(Values.Doc(Evaluate(x.Index, frame))) : Ops.PathIndex(Values.Long(Evaluate(x.Index, frame))),
+                IndexPathSegment x => IndexPath(x, frame),
+                IndexedElementPathSegment e => Ops.ElementPath(PathProperty(e.Target, e.PathsProperty, frame) as IList<string>, Values.Long(Evaluate(e.Index, frame))),
                 KeyPathSegment k => k.Key.Type is DynamicType ? Ops.PathKey(Values.Doc(Evaluate(k.Key, frame))) : Ops.PathKey(Values.Text(Evaluate(k.Key, frame))),
                 _ => string.Empty,
             });
@@ -257,6 +258,19 @@ public sealed partial class ReferenceInterpreter
         var info = ClrTypeMap.Of(target.Type).GetProperty(property, BindingFlags.Public | BindingFlags.Instance)
             ?? throw new InvalidOperationException($"{target.Type} has no property {property}.");
         return Reflect.Get(info, value);
+    }
+
+    /// <summary><c>Ops.PathAt(list, index)</c>, with the overload C# picks for the list's and the index's types.</summary>
+    private string IndexPath(IndexPathSegment segment, Frame frame)
+    {
+        var list = Evaluate(segment.List, frame);
+        var index = Evaluate(segment.Index, frame);
+        return segment.List.Type switch
+        {
+            DynamicType when segment.Index.Type is DynamicType => Ops.PathAt(Values.Doc(list), Values.Doc(index)),
+            DynamicType => Ops.PathAt(Values.Doc(list), Values.Long(index)),
+            _ => Reflect.Invoke(Reflect.Generic(PathAtDefinition, ClrTypeMap.ElementOf(segment.List.Type)), null, list, Values.Long(index)) as string ?? string.Empty,
+        };
     }
 
     /// <summary><c>target.PathsProperty[index]</c>: the path of one element of a list gathered from several places.</summary>

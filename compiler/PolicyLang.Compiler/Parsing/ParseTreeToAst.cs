@@ -24,8 +24,10 @@ internal sealed class ParseTreeToAst
     private readonly HashSet<int> _usedDocTokens;
     private int _depth;
 
-    public ParseTreeToAst(SourceText source, int offset, BufferedTokenStream tokens, List<Diagnostic> diagnostics, HashSet<int> usedDocTokens)
+    // depth: the expression nesting around the text (an interpolation continues the nesting of its string).
+    public ParseTreeToAst(SourceText source, int offset, BufferedTokenStream tokens, List<Diagnostic> diagnostics, HashSet<int> usedDocTokens, int depth = 0)
     {
+        _depth = depth;
         _source = source;
         _offset = offset;
         _tokens = tokens;
@@ -458,7 +460,7 @@ internal sealed class ParseTreeToAst
                 continue;
             }
 
-            result.Add(new InterpolationPart(null, PolicyParser.ParseInterpolation(_source, inner, innerStart, _diagnostics)));
+            result.Add(new InterpolationPart(null, PolicyParser.ParseInterpolation(_source, inner, innerStart, _diagnostics, _depth)));
         }
 
         return new InterpolatedStringSyntax(result, span);

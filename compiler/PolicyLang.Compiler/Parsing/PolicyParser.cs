@@ -59,7 +59,7 @@ public static class PolicyParser
         return result ?? throw new InvalidOperationException("The parser produced no tree.");
     }
 
-    internal static ExpressionSyntax ParseInterpolation(SourceText source, string text, int offset, List<Diagnostic> diagnostics)
+    internal static ExpressionSyntax ParseInterpolation(SourceText source, string text, int offset, List<Diagnostic> diagnostics, int depth)
     {
         var lexer = new PolicyLangLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
@@ -69,7 +69,7 @@ public static class PolicyParser
         var parser = new PolicyLangParser(tokens) { ErrorHandler = new SyntaxErrorStrategy(source, offset, diagnostics) };
         parser.RemoveErrorListeners();
         var tree = parser.standaloneExpression();
-        return new ParseTreeToAst(source, offset, tokens, diagnostics, []).Convert(tree);
+        return new ParseTreeToAst(source, offset, tokens, diagnostics, [], depth).Convert(tree);
     }
 
     private static SyntaxTree ParseCore(SourceText source, List<Diagnostic> diagnostics)
@@ -83,7 +83,7 @@ public static class PolicyParser
         var tooDeep = FindExcessiveNesting(tokens.GetTokens());
         if (tooDeep is { } deep)
         {
-            diagnostics.Add(DiagnosticCatalog.NestingTooDeep(source, new TextSpan(deep.StartIndex, 1), MaxBracketDepth));
+            diagnostics.Add(DiagnosticCatalog.NestingTooDeep(source, new TextSpan(deep, 1), MaxBracketDepth));
             return new SyntaxTree(source, new CompilationUnitSyntax(null, [], [], new TextSpan(0, source.Length)), Classify(tokens.GetTokens()), Comments(tokens.GetTokens()), diagnostics);
         }
 
@@ -124,7 +124,11 @@ public static class PolicyParser
         }
     }
 
-    private static IToken? FindExcessiveNesting(IList<IToken> tokens)
+    /// <summary>
+    /// The offset of the first bracket nested deeper than the limit, or null. Braces inside string tokens count too:
+    /// each interpolation is parsed again from its text, so nested interpolations are nesting like any other.
+    /// </summary>
+    private static int? FindExcessiveNesting(IList<IToken> tokens)
     {
         var depth = 0;
         foreach (var token in tokens)
@@ -134,11 +138,45 @@ public static class PolicyParser
                 case PolicyLangLexer.LPAREN or PolicyLangLexer.LBRACK or PolicyLangLexer.LBRACE:
                     if (++depth > MaxBracketDepth)
                     {
-                        return token;
+                        return token.StartIndex;
                     }
 
                     break;
                 case PolicyLangLexer.RPAREN or PolicyLangLexer.RBRACK or PolicyLangLexer.RBRACE:
+                    depth = Math.Max(0, depth - 1);
+                    break;
+                case PolicyLangLexer.STRING or PolicyLangLexer.UNTERMINATED_STRING:
+                    if (ExcessiveNestingInString(token.Text, MaxBracketDepth - depth) is { } inside)
+                    {
+                        return token.StartIndex + inside;
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The offset in a string token of the first brace nested deeper than the limit, or null (a linear scan).</summary>
+    private static int? ExcessiveNestingInString(string text, int limit)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\\':
+                    i++;
+                    break;
+                case '{':
+                    if (++depth > limit)
+                    {
+                        return i;
+                    }
+
+                    break;
+                case '}':
                     depth = Math.Max(0, depth - 1);
                     break;
             }

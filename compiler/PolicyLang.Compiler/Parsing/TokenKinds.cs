@@ -20,4 +20,10 @@ internal static class TokenKinds
             or PolicyLangLexer.LBRACE or PolicyLangLexer.RBRACE or PolicyLangLexer.AT_SIGN => SyntaxTokenKind.Punctuation,
         _ => SyntaxTokenKind.Operator,
     };
+
+    /// <summary>The text of every keyword (hard and soft), read from the lexer's vocabulary.</summary>
+    public static IReadOnlyList<string> KeywordTexts { get; } = Enumerable.Range(PolicyLangLexer.PACKAGE, PolicyLangLexer.MESSAGE - PolicyLangLexer.PACKAGE + 1)
+        .Select(t => PolicyLangLexer.DefaultVocabulary.GetLiteralName(t)?.Trim('\'') ?? string.Empty)
+        .Where(t => t.Length > 0)
+        .ToArray();
 }

@@ -23,8 +23,6 @@ namespace PolicyLang.Bundles.Bindings;
 /// </summary>
 public static class BindingsReader
 {
-    private static readonly string[] ScopeFieldNames = ["kinds", "namespaces", "names", "labels", "operations"];
-
     /// <summary>Reads a bindings file.</summary>
     /// <exception cref="BundleException">The file cannot be read or is not valid bindings.</exception>
     public static PolicyBindings ReadFile(string path)
@@ -165,13 +163,13 @@ public static class BindingsReader
             }
         }
 
-        var match = ReadScope(map["match"], error);
-        var exclude = ReadScope(map["exclude"], error);
+        var match = ScopeReader.Read(map["match"], error);
+        var exclude = ScopeReader.Read(map["exclude"], error);
         RuleScope? scope = null;
         if (match is not null || exclude is not null)
         {
-            var include = match ?? new ScopeFields();
-            var without = exclude ?? new ScopeFields();
+            var include = match ?? new ScopeReader.ScopeFields();
+            var without = exclude ?? new ScopeReader.ScopeFields();
             scope = new RuleScope
             {
                 Kinds = include.Kinds,
@@ -188,81 +186,5 @@ public static class BindingsReader
         }
 
         return new PolicyBinding { Policy = policy, Rule = rule, Enforcement = enforcement, Scope = scope, Origin = $"{file}:{map.Line}:{map.Column}" };
-    }
-
-    private static ScopeFields? ReadScope(DocNode? node, Action<DocNode, string> error)
-    {
-        if (node is null or DocScalar { IsNull: true })
-        {
-            return null;
-        }
-
-        if (node is not DocMap map)
-        {
-            error(node, "match and exclude must be maps (kinds, namespaces, names, labels, operations)");
-            return null;
-        }
-
-        foreach (var entry in map.Entries.Where(e => !ScopeFieldNames.Contains(e.Key)))
-        {
-            error(entry.Value, $"unknown scope field '{entry.Key}' (expected {string.Join(", ", ScopeFieldNames)})");
-        }
-
-        IReadOnlyList<string> List(string field)
-        {
-            switch (map[field])
-            {
-                case null:
-                    return [];
-                case DocList list when list.Items.All(i => i is DocScalar { IsNull: false }):
-                    return list.Items.Cast<DocScalar>().Select(s => s.Text).ToArray();
-                case var other:
-                    error(other, $"{field} must be a list of strings");
-                    return [];
-            }
-        }
-
-        string? labels = null;
-        switch (map["labels"])
-        {
-            case null:
-                break;
-            case DocScalar { IsNull: false } text:
-                labels = text.Text;
-                break;
-            case DocMap pairs when pairs.Entries.All(e => e.Value is DocScalar):
-                labels = string.Join(",", pairs.Entries.Select(e => $"{e.Key}={((DocScalar)e.Value).Text}"));
-                break;
-            case var other:
-                error(other, "labels must be a label selector (\"app=web,!legacy\") or a map of labels");
-                break;
-        }
-
-        if (labels is not null)
-        {
-            try
-            {
-                LabelSelector.Parse(labels);
-            }
-            catch (FormatException e)
-            {
-                error(map["labels"] ?? map, $"invalid label selector: {e.Message}");
-            }
-        }
-
-        return new ScopeFields { Kinds = List("kinds"), Namespaces = List("namespaces"), Names = List("names"), Labels = labels, Operations = List("operations") };
-    }
-
-    private sealed record ScopeFields
-    {
-        public IReadOnlyList<string> Kinds { get; init; } = [];
-
-        public IReadOnlyList<string> Namespaces { get; init; } = [];
-
-        public IReadOnlyList<string> Names { get; init; } = [];
-
-        public string? Labels { get; init; }
-
-        public IReadOnlyList<string> Operations { get; init; } = [];
     }
 }

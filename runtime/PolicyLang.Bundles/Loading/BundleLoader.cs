@@ -97,7 +97,8 @@ public static class BundleLoader
         return new ParameterValues(values);
     }
 
-    private static string Suggest(string name, IEnumerable<string> candidates)
+    /// <summary>"; did you mean 'x'?" for the closest candidate, or empty when none is close.</summary>
+    internal static string Suggest(string name, IEnumerable<string> candidates)
     {
         var best = candidates
             .Select(c => (Candidate: c, Distance: Distance(name, c)))

@@ -2,6 +2,7 @@
 
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PolicyLang.Runtime.Adapters;
 using PolicyLang.Runtime.Evaluation;
 using PolicyLang.Runtime.Findings;
 
@@ -9,66 +10,122 @@ namespace PolicyLang.Cli.Output;
 
 /// <summary>
 /// Writes the <c>-o json</c> contract (docs/output-json.md). Field order and names are stable; new fields may be
-/// added, existing ones never change meaning.
+/// added, existing ones never change meaning. The summary comes first, so results are spooled (one compact line
+/// each) until the end and then copied out indented.
 /// </summary>
-internal static class JsonReportWriter
+internal sealed class JsonReportWriter : IReportWriter
 {
-    public static void Write(Stream stream, EvaluationReport report)
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    private readonly Stream _output;
+    private readonly Stream _spool = Spool.Create();
+    private readonly List<ReportMessage> _errors = [];
+    private readonly List<ReportMessage> _warnings = [];
+    private readonly List<ReportMessage> _notices = [];
+
+    public JsonReportWriter(Stream output)
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _output = output;
+    }
+
+    public void Begin(ReportRun run)
+    {
+    }
+
+    public void Message(ReportMessage message) =>
+        (message.Level switch
+        {
+            InputMessageLevel.Error => _errors,
+            InputMessageLevel.Warning => _warnings,
+            _ => _notices,
+        }).Add(message);
+
+    public void Result(SubjectResult result)
+    {
+        using (var json = new Utf8JsonWriter(_spool, new JsonWriterOptions { Encoder = Encoder }))
+        {
+            WriteResult(json, result);
+        }
+
+        _spool.Write(NewLine);
+    }
+
+    public void End(ReportTally tally)
+    {
+        using var json = new Utf8JsonWriter(_output, new JsonWriterOptions { Indented = true, Encoder = Encoder });
         json.WriteStartObject();
         json.WriteStartObject("summary");
-        json.WriteNumber("subjects", report.Results.Count);
-        json.WriteNumber("findings", report.AllFindings.Count());
-        json.WriteNumber("deny", report.Count(FindingAction.Deny));
-        json.WriteNumber("warn", report.Count(FindingAction.Warn));
-        json.WriteNumber("audit", report.Count(FindingAction.Audit));
-        json.WriteNumber("alert", report.Count(FindingAction.Alert));
-        json.WriteNumber("mutate", report.Count(FindingAction.Mutate));
-        json.WriteNumber("error", report.RuleErrors);
-        json.WriteNumber("skipped", report.Skipped);
-        json.WriteNumber("inputErrors", report.Errors.Count + report.Results.Sum(r => r.Errors.Count));
-        json.WriteBoolean("passed", !report.HasDenials && !report.HasErrors);
+        json.WriteNumber("subjects", tally.Subjects);
+        json.WriteNumber("findings", tally.Findings);
+        json.WriteNumber("deny", tally.Count(FindingAction.Deny));
+        json.WriteNumber("warn", tally.Count(FindingAction.Warn));
+        json.WriteNumber("audit", tally.Count(FindingAction.Audit));
+        json.WriteNumber("alert", tally.Count(FindingAction.Alert));
+        json.WriteNumber("mutate", tally.Count(FindingAction.Mutate));
+        json.WriteNumber("error", tally.RuleErrors);
+        json.WriteNumber("skipped", tally.Skipped);
+        json.WriteNumber("inputErrors", tally.InputErrors);
+        json.WriteNumber("warnings", tally.Warnings);
+        json.WriteString("failOn", Names.Of(tally.Gate.Threshold));
+        json.WriteNumber("failing", tally.GateFailures);
+        json.WriteBoolean("passed", tally.Passed);
+        json.WriteNumber("exitCode", tally.ExitCode);
         json.WriteEndObject();
 
         json.WriteStartArray("results");
-        foreach (var result in report.Results)
+        _spool.Position = 0;
+        using (var lines = new StreamReader(_spool, leaveOpen: true))
         {
-            json.WriteStartObject();
-            WriteSubject(json, result.Subject);
-            json.WriteStartArray("findings");
-            foreach (var finding in result.Findings)
+            while (lines.ReadLine() is { } line)
             {
-                WriteFinding(json, finding);
+                using var document = JsonDocument.Parse(line);
+                document.WriteTo(json);
             }
+        }
 
-            json.WriteEndArray();
-            json.WriteStartArray("errors");
-            foreach (var error in result.Errors)
-            {
-                WriteError(json, error);
-            }
+        json.WriteEndArray();
+        WriteMessages(json, "errors", _errors);
+        WriteMessages(json, "notices", _notices);
+        WriteMessages(json, "warnings", _warnings);
+        json.WriteEndObject();
+        json.Flush();
+        _output.Write(NewLine);
+        _output.Flush();
+    }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
+    public void Dispose() => _spool.Dispose();
+
+    private static void WriteResult(Utf8JsonWriter json, SubjectResult result)
+    {
+        json.WriteStartObject();
+        WriteSubject(json, result.Subject);
+        json.WriteStartArray("findings");
+        foreach (var finding in result.Findings)
+        {
+            WriteFinding(json, finding);
         }
 
         json.WriteEndArray();
         json.WriteStartArray("errors");
-        foreach (var error in report.Errors)
+        foreach (var error in result.Errors)
         {
-            WriteError(json, error);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("notices");
-        foreach (var notice in report.Notices)
-        {
-            WriteError(json, notice);
+            WriteMessage(json, error.Message, error.Location);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteMessages(Utf8JsonWriter json, string name, List<ReportMessage> messages)
+    {
+        json.WriteStartArray(name);
+        foreach (var message in messages)
+        {
+            WriteMessage(json, message.Message, message.Location);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteSubject(Utf8JsonWriter json, SubjectInfo subject)
@@ -95,8 +152,8 @@ internal static class JsonReportWriter
         json.WriteString("policy", finding.Policy);
         json.WriteString("rule", finding.Rule);
         json.WriteString("id", finding.Id);
-        json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-        json.WriteString("action", finding.Action.ToString().ToLowerInvariant());
+        json.WriteString("severity", Names.Of(finding.Severity));
+        json.WriteString("action", Names.Of(finding.Action));
         json.WriteString("message", finding.Message);
         WriteOptional(json, "path", finding.Path);
         if (finding.Location is { } location)
@@ -132,11 +189,11 @@ internal static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteError(Utf8JsonWriter json, InputError error)
+    private static void WriteMessage(Utf8JsonWriter json, string message, SourceLocation? location)
     {
         json.WriteStartObject();
-        json.WriteString("message", error.Message);
-        if (error.Location is { } location)
+        json.WriteString("message", message);
+        if (location is not null)
         {
             WriteLocation(json, location);
         }

@@ -1,68 +1,132 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using System.Text;
+using PolicyLang.Runtime.Adapters;
+using PolicyLang.Runtime.Evaluation;
 using PolicyLang.Runtime.Findings;
 
 namespace PolicyLang.Cli.Output;
 
-/// <summary>The human report: findings grouped by file, one line each with place, severity, action, rule id and message; then a summary.</summary>
-internal static class TextReportWriter
+/// <summary>
+/// The human report: findings grouped by file (a header line per file, then one line per finding with place,
+/// severity, action, rule id, subject and message), messages where they occur, then a summary. Colour (ANSI) only
+/// when asked for, which the CLI does only for a terminal.
+/// </summary>
+internal sealed class TextReportWriter : IReportWriter
 {
-    public static void Write(TextWriter writer, EvaluationReport report, bool color)
+    private readonly TextWriter _writer;
+    private readonly bool _color;
+    private readonly bool _ownsWriter;
+    private FailGate _gate = FailGate.AnyDeny;
+    private string? _group;
+
+    public TextReportWriter(Stream stream, bool color)
+        : this(new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 65536, leaveOpen: true), color, ownsWriter: true)
     {
-        string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+    }
 
-        foreach (var error in report.Errors)
-        {
-            writer.WriteLine($"{(error.Location is null ? string.Empty : error.Location + ": ")}{Paint("error", "31;1")}: {error.Message}");
-        }
+    public TextReportWriter(TextWriter writer, bool color, bool ownsWriter = false)
+    {
+        _writer = writer;
+        _color = color;
+        _ownsWriter = ownsWriter;
+    }
 
-        var byFile = report.Results
-            .SelectMany(r => r.Findings.Select(f => (Result: r, Finding: f)))
-            .GroupBy(x => x.Finding.Location?.File ?? x.Result.Subject.File ?? "-", StringComparer.Ordinal);
-        foreach (var group in byFile)
+    public void Begin(ReportRun run) => _gate = run.Gate;
+
+    public void Message(ReportMessage message)
+    {
+        var level = message.Level switch
         {
-            writer.WriteLine(Paint(group.Key, "1"));
-            foreach (var (result, finding) in group)
+            InputMessageLevel.Error => Paint("error", "31;1"),
+            InputMessageLevel.Warning => Paint("warning", "33;1"),
+            _ => Paint("notice", "2"),
+        };
+        _writer.WriteLine((message.Location is null ? string.Empty : message.Location + ": ") + level + ": " + message.Message);
+    }
+
+    public void Result(SubjectResult result)
+    {
+        foreach (var finding in result.Findings)
+        {
+            var file = finding.Location?.File ?? result.Subject.File ?? "-";
+            if (!string.Equals(file, _group, StringComparison.Ordinal))
             {
-                var place = finding.Location is { } l ? $"{l.File}:{l.Line}:{l.Column}" : result.Subject.File ?? "-";
-                var action = finding.IsSkipped ? "skipped" : finding.Action.ToString().ToLowerInvariant();
-                var actionText = finding.IsSkipped ? Paint(action, "2") : finding.Action switch
-                {
-                    FindingAction.Deny or FindingAction.Error => Paint(action, "31;1"),
-                    FindingAction.Warn or FindingAction.Alert => Paint(action, "33"),
-                    _ => Paint(action, "36"),
-                };
-                var severity = finding.Severity.ToString().ToUpperInvariant();
-                writer.WriteLine($"  {place}  {severity,-8} {actionText,-7} {finding.Id}  {result.Subject.DisplayName}: {finding.Message}{(finding.IsSkipped ? $" (skipped: {finding.SkippedReason})" : string.Empty)}");
+                _group = file;
+                _writer.WriteLine(Paint(file, "1"));
             }
-        }
 
-        foreach (var result in report.Results.Where(r => r.Errors.Count > 0))
-        {
-            foreach (var error in result.Errors)
+            var place = finding.Location?.ToString() ?? PlaceOf(result.Subject);
+            var action = finding.IsSkipped ? "skipped" : Names.Of(finding.Action);
+            var code = finding.IsSkipped ? "2" : finding.Action switch
             {
-                writer.WriteLine($"{(error.Location is null ? result.Subject.File + ": " : error.Location + ": ")}{Paint("error", "31;1")}: {result.Subject.DisplayName}: {error.Message}");
-            }
+                FindingAction.Deny when _gate.Fails(finding) => "31;1",
+                FindingAction.Error => "31;1",
+                FindingAction.Deny or FindingAction.Warn or FindingAction.Alert => "33",
+                _ => "36",
+            };
+            var severity = Names.Of(finding.Severity).ToUpperInvariant();
+            var skipped = finding.IsSkipped ? $" (skipped: {finding.SkippedReason})" : string.Empty;
+            _writer.WriteLine($"  {place}  {severity,-8} {Paint(action.PadRight(7), code)} {finding.Id}  {result.Subject.DisplayName}: {finding.Message}{skipped}");
         }
 
-        var subjects = report.Results.Count;
-        var summary = $"{subjects} subject{(subjects == 1 ? string.Empty : "s")} evaluated: {report.Count(FindingAction.Deny)} deny, {report.Count(FindingAction.Warn)} warn, {report.Count(FindingAction.Audit)} audit, {report.Count(FindingAction.Alert)} alert";
-        if (report.Count(FindingAction.Mutate) > 0)
+        foreach (var error in result.Errors)
         {
-            summary += $", {report.Count(FindingAction.Mutate)} mutate";
+            var place = error.Location?.ToString() ?? PlaceOf(result.Subject);
+            _writer.WriteLine($"{place}: {Paint("error", "31;1")}: {result.Subject.DisplayName}: {error.Message}");
         }
+    }
 
-        if (report.Skipped > 0)
+    public void End(ReportTally tally)
+    {
+        var summary = new StringBuilder();
+        summary.Append($"{Names.Count(tally.Subjects, "subject")} evaluated: {tally.Count(FindingAction.Deny)} deny, {tally.Count(FindingAction.Warn)} warn, {tally.Count(FindingAction.Audit)} audit, {tally.Count(FindingAction.Alert)} alert");
+        if (tally.Count(FindingAction.Mutate) > 0)
         {
-            summary += $", {report.Skipped} skipped";
+            summary.Append($", {tally.Count(FindingAction.Mutate)} mutate");
         }
 
-        var errors = report.RuleErrors + report.Errors.Count + report.Results.Sum(r => r.Errors.Count);
+        if (tally.Skipped > 0)
+        {
+            summary.Append($", {tally.Skipped} skipped");
+        }
+
+        var errors = tally.RuleErrors + tally.InputErrors;
         if (errors > 0)
         {
-            summary += $", {errors} error{(errors == 1 ? string.Empty : "s")}";
+            summary.Append($", {Names.Count(errors, "error")}");
         }
 
-        writer.WriteLine(report.HasDenials || errors > 0 ? Paint(summary, "31;1") : Paint(summary, "32"));
+        if (tally.Warnings > 0)
+        {
+            summary.Append($", {Names.Count(tally.Warnings, "warning")}");
+        }
+
+        if (tally.Notices > 0)
+        {
+            summary.Append($", {Names.Count(tally.Notices, "notice")}");
+        }
+
+        summary.Append(tally.ExitCode switch
+        {
+            ExitCodes.Error => " — errors (exit 2)",
+            ExitCodes.PolicyFailure => $" — failed: {Names.Count(tally.GateFailures, "finding")} at the gate ({tally.Gate}) (exit 1)",
+            _ => " — passed",
+        });
+        _writer.WriteLine(Paint(summary.ToString(), tally.Passed ? "32" : "31;1"));
+        _writer.Flush();
     }
+
+    public void Dispose()
+    {
+        if (_ownsWriter)
+        {
+            _writer.Dispose();
+        }
+    }
+
+    private static string PlaceOf(SubjectInfo subject) =>
+        subject.File is null ? subject.DisplayName : subject.Line > 0 ? $"{subject.File}:{subject.Line}" : subject.File;
+
+    private string Paint(string text, string code) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;
 }

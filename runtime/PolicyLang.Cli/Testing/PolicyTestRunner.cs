@@ -19,10 +19,12 @@ namespace PolicyLang.Cli.Testing;
 internal sealed class PolicyTestRunner
 {
     private readonly Compilation _compilation;
-    private readonly byte[] _image;
+    private readonly byte[]? _image;
+    private readonly Func<ParameterValues, CompiledPolicySet>? _policies;
     private readonly IFixtureReader _fixtures;
     private readonly TimeSpan _timeout;
 
+    /// <summary>Runs the tests against the compiled assembly of the compilation.</summary>
     public PolicyTestRunner(Compilation compilation, byte[] image, IFixtureReader fixtures, TimeSpan timeout)
     {
         _compilation = compilation;
@@ -31,19 +33,24 @@ internal sealed class PolicyTestRunner
         _timeout = timeout;
     }
 
+    /// <summary>Runs the tests against another back end of the same compilation (e.g. the reference interpreter).</summary>
+    public PolicyTestRunner(Compilation compilation, Func<ParameterValues, CompiledPolicySet> policies, IFixtureReader fixtures, TimeSpan timeout)
+    {
+        _compilation = compilation;
+        _policies = policies;
+        _fixtures = fixtures;
+        _timeout = timeout;
+    }
+
     public TestRunResult Run(Func<BoundTest, bool>? filter = null)
     {
         var program = _compilation.GetSemanticModel().Program;
         var tests = program.Packages.SelectMany(p => p.Tests).Where(t => filter?.Invoke(t) ?? true).ToArray();
-        var context = new AssemblyLoadContext("policylang-tests", isCollectible: true);
-        using var stream = new MemoryStream(_image, writable: false);
-        var assembly = context.LoadFromStream(stream);
-        var manifest = CompiledPolicySet.ReadManifest(assembly);
-
+        var load = _policies ?? LoadImage(_image ?? []);
         var outcomes = new ConcurrentDictionary<int, TestOutcome>();
         Parallel.For(0, tests.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            outcomes[i] = RunOne(tests[i], assembly, manifest);
+            outcomes[i] = RunOne(tests[i], load);
         });
 
         var ordered = Enumerable.Range(0, tests.Length).Select(i => outcomes[i]).ToArray();
@@ -69,7 +76,16 @@ internal sealed class PolicyTestRunner
     private static string RuleId(BoundProgram program, Compiler.Binding.RuleSymbol symbol) =>
         program.Packages.SelectMany(p => p.Rules).FirstOrDefault(r => r.Symbol == symbol)?.Metadata.Id ?? symbol.QualifiedName;
 
-    private TestOutcome RunOne(BoundTest test, System.Reflection.Assembly assembly, PolicyAssemblyManifest manifest)
+    /// <summary>The policies of an emitted assembly, loaded once into a collectible context, with each test's parameters.</summary>
+    private static Func<ParameterValues, CompiledPolicySet> LoadImage(byte[] image)
+    {
+        var context = new AssemblyLoadContext("policylang-tests", isCollectible: true);
+        using var stream = new MemoryStream(image, writable: false);
+        var assembly = context.LoadFromStream(stream);
+        return parameters => CompiledPolicySet.Load(assembly, parameters);
+    }
+
+    private TestOutcome RunOne(BoundTest test, Func<ParameterValues, CompiledPolicySet> load)
     {
         var stopwatch = Stopwatch.StartNew();
         var symbol = test.Symbol;
@@ -85,7 +101,7 @@ internal sealed class PolicyTestRunner
                 parameters[$"{setting.Parameter.Package.Name}.{setting.Parameter.Name}"] = ToRuntimeValue(setting.Value, setting.Parameter.Type.Name);
             }
 
-            var set = CompiledPolicySet.Load(assembly, new ParameterValues(parameters));
+            var set = load(new ParameterValues(parameters));
             var packages = new HashSet<string>(StringComparer.Ordinal) { symbol.Package.Name };
             packages.UnionWith(test.Expectations.Select(e => e.Rule?.Package.Name).OfType<string>());
             var engine = new PolicyEngine(set, new EngineOptions { RuleFilter = r => packages.Contains(r.Policy) });

@@ -49,7 +49,7 @@ internal sealed class DocumentBuilder
                     case DocumentEnd:
                         if (document is not null && document.Root is not null and not DocScalar { Kind: DocNodeKind.Null })
                         {
-                            results.Add(new DocumentResult(new SourceDocument(_file, index, document.Line, document.AttributedFile), document.Root, null));
+                            results.Add(new DocumentResult(new SourceDocument(_file, index, document.Line, document.AttributedFile, document.AttributedFile is null ? 0 : document.AttributedLine), document.Root, null));
                         }
 
                         // Empty documents are skipped, but still counted so that indices match the file.
@@ -62,6 +62,7 @@ internal sealed class DocumentBuilder
                         {
                             var source = comment.Value[HelmSourcePrefix.Length..].Trim();
                             document.AttributedFile = source.Length > 0 ? source : null;
+                            document.AttributedLine = LineOf(chunk, comment.Start);
                         }
 
                         break;
@@ -165,6 +166,9 @@ internal sealed class DocumentBuilder
         public int Line { get; }
 
         public string? AttributedFile { get; set; }
+
+        /// <summary>The line of the <c># Source:</c> comment: the attributed file's line 1 is the line after it.</summary>
+        public int AttributedLine { get; set; }
 
         public DocNode? Root { get; private set; }
 

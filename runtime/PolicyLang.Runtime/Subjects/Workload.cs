@@ -68,14 +68,17 @@ public sealed class Workload
 
     /// <summary>The kind of the object that holds the pod spec, e.g. <c>Deployment</c>.</summary>
     [JsonPropertyName("kind")]
+    [SubjectPath(null, "/kind")]
     public string? Kind => Object.Kind;
 
     /// <summary>The name of the object that holds the pod spec.</summary>
     [JsonPropertyName("name")]
+    [SubjectPath(null, "/metadata/name")]
     public string? Name => Object.Name;
 
     /// <summary>The namespace of the object that holds the pod spec.</summary>
     [JsonPropertyName("namespace")]
+    [SubjectPath(null, "/metadata/namespace")]
     public string? Namespace => Object.Namespace;
 
     /// <summary>The pod's metadata: the Pod's own, or the template's for a controller (labels and annotations of the pods).</summary>

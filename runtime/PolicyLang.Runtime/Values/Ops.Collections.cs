@@ -26,6 +26,18 @@ public static partial class Ops
     public static TValue? Get<TValue>(IDictionary<string, TValue>? map, string? key) =>
         map is not null && key is not null && map.TryGetValue(key, out var value) ? value : default;
 
+    /// <summary>One entry of a map literal: stored unless its key is absent (as map comprehensions skip absent keys).</summary>
+    public static IDictionary<string, TValue> Put<TValue>(IDictionary<string, TValue> map, string? key, TValue value)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        if (key is not null)
+        {
+            map[key] = value;
+        }
+
+        return map;
+    }
+
     /// <summary><c>x in list</c>: false when the list is absent.</summary>
     public static bool Contains<T>(IList<T>? list, T item)
     {

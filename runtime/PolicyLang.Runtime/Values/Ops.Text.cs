@@ -32,7 +32,12 @@ public static partial class Ops
         _ => System.Text.Json.JsonSerializer.Serialize(DocJson.ToJsonNode(value)),
     };
 
-    public static string Str<T>(IEnumerable<T>? values) => values is null ? string.Empty : "[" + string.Join(", ", values.Select(v => StrObject(v))) + "]";
+    public static string Str<T>(IEnumerable<T>? values) => values switch
+    {
+        null => string.Empty,
+        System.Collections.IDictionary map => StrMap(map),
+        _ => "[" + string.Join(", ", values.Select(v => StrObject(v))) + "]",
+    };
 
     public static string Str(object? value) => StrObject(value);
 
@@ -48,9 +53,26 @@ public static partial class Ops
         TimeSpan t => Str(t),
         DateTimeOffset t => Str(t),
         DocNode n => Str(n),
+        System.Collections.IDictionary map => StrMap(map),
         System.Collections.IEnumerable e => "[" + string.Join(", ", e.Cast<object?>().Select(StrObject)) + "]",
+        _ when value.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>) => StrEntry(type.GetProperty("Key")?.GetValue(value), type.GetProperty("Value")?.GetValue(value)),
         _ => value.ToString() ?? string.Empty,
     };
+
+    /// <summary>A map reads as its literal does: <c>{key: value, …}</c>, values formatted as in messages.</summary>
+    private static string StrMap(System.Collections.IDictionary map)
+    {
+        var entries = new List<string>(map.Count);
+        var enumerator = map.GetEnumerator();
+        while (enumerator.MoveNext())
+        {
+            entries.Add(StrEntry(enumerator.Key, enumerator.Value));
+        }
+
+        return "{" + string.Join(", ", entries) + "}";
+    }
+
+    private static string StrEntry(object? key, object? value) => StrObject(key) + ": " + StrObject(value);
 
     /// <summary>A duration in Go's notation: <c>1h30m0s</c>, <c>250ms</c>.</summary>
     public static string FormatDuration(TimeSpan duration)
