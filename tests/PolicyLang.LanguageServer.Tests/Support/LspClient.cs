@@ -80,6 +80,10 @@ internal sealed class LspClient : IAsyncDisposable
         return await _rpc.InvokeWithParameterObjectAsync<T>(method, parameters, timeout.Token);
     }
 
+    /// <summary>A request the caller may cancel: StreamJsonRpc then sends <c>$/cancelRequest</c>.</summary>
+    public Task<T> RequestAsync<T>(string method, object? parameters, CancellationToken cancellationToken) =>
+        _rpc.InvokeWithParameterObjectAsync<T>(method, parameters, cancellationToken);
+
     public Task NotifyAsync(string method, object? parameters) => _rpc.NotifyWithParameterObjectAsync(method, parameters);
 
     public Task OpenAsync(string uri, string text, int version = 1) =>
