@@ -10,6 +10,7 @@ using PolicyLang.Cli.Loading;
 using PolicyLang.Cli.Output;
 using PolicyLang.Cli.Pipeline;
 using PolicyLang.Runtime.Adapters;
+using PolicyLang.Runtime.Documents;
 using PolicyLang.Runtime.Evaluation;
 
 namespace PolicyLang.Cli.Commands;
@@ -172,8 +173,14 @@ internal static class EvalCommand
         var errors = new List<string>();
         PolicyLoader.BindParameters(compiled.Manifest, options.Parameters, errors);
         var fileErrors = BundleLoader.Check(compiled.Manifest, bindings);
-        BundleLoader.BindParameters(compiled.Manifest, bindings.Parameters, fileErrors);
-        errors.AddRange(fileErrors.Select(e => e.StartsWith(options.Bindings + ":", StringComparison.Ordinal) ? e : $"{options.Bindings}: {e}"));
+        foreach (var name in bindings.Parameters.Keys)
+        {
+            var parameterErrors = new List<string>();
+            BundleLoader.BindParameters(compiled.Manifest, new Dictionary<string, string> { [name] = bindings.Parameters[name] }, parameterErrors);
+            fileErrors.AddRange(parameterErrors.Select(e => $"{ParameterPlace(options.Bindings, name)}: {e}"));
+        }
+
+        errors.AddRange(fileErrors);
         if (errors.Count > 0)
         {
             foreach (var error in errors)
@@ -193,6 +200,30 @@ internal static class EvalCommand
 
         var origin = string.Join(", ", options.Policies);
         return BundleLoader.Load(compiled.Image, compiled.Manifest, bindings.Overlay(new PolicyBindings { Parameters = settings }), origin, compiled.ContentHash);
+    }
+
+    /// <summary>Where a bindings file sets a parameter (<c>file:line:col</c>), or the file when it cannot be told.</summary>
+    private static string ParameterPlace(string? bindingsFile, string name)
+    {
+        if (bindingsFile is null)
+        {
+            return "bindings";
+        }
+
+        try
+        {
+            var document = new DocumentReader().ReadText(File.ReadAllText(bindingsFile), bindingsFile).FirstOrDefault();
+            if (document?.Root is DocMap root && root["parameters"] is DocMap parameters && parameters.TryGetEntry(name, out var entry))
+            {
+                return $"{bindingsFile}:{entry.KeyLine}:{entry.KeyColumn}";
+            }
+        }
+        catch (IOException)
+        {
+            // Read a moment ago; if it cannot be read now, the message names the file alone.
+        }
+
+        return bindingsFile;
     }
 
     private static FileStream Create(string path, List<Stream> streams)

@@ -30,7 +30,7 @@ internal sealed class GitHubReportWriter : IReportWriter
         _titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in run.Rules)
         {
-            _titles.TryAdd(rule.Id, rule.Title ?? rule.Name.Replace('_', ' '));
+            _titles.TryAdd(rule.Id, RuleTitles.Of(rule));
         }
     }
 

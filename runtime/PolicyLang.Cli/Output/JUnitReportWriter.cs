@@ -16,12 +16,13 @@ namespace PolicyLang.Cli.Output;
 /// it (classname the policy, name the subject). A test case fails (<c>failure</c>) with the findings that fail the
 /// gate, errors (<c>error</c>) when a rule failed or the subject could not be read, is <c>skipped</c> when its only
 /// deny findings were skipped by exceptions, and passes otherwise; every finding is listed in its
-/// <c>system-out</c>. Documents that could not be read are error test cases of their file. Suites are spooled as
-/// they complete (files arrive one after the other), so memory holds one file's cases at a time.
+/// <c>system-out</c>. Documents that could not be read are error test cases of their file. Test cases are spooled as
+/// they come and suites as they complete (files arrive one after the other), so memory stays bounded.
 /// </summary>
 internal sealed class JUnitReportWriter : IReportWriter
 {
     private const string InputClass = "policylang.input";
+    private const string GeneralSuite = "policylang";
 
     private static readonly XmlWriterSettings SpoolSettings = new()
     {
@@ -31,24 +32,28 @@ internal sealed class JUnitReportWriter : IReportWriter
         CloseOutput = false,
     };
 
+    private static readonly XmlReaderSettings FragmentReader = new() { ConformanceLevel = ConformanceLevel.Fragment, CloseInput = false };
+
     private readonly Stream _output;
-    private readonly Stream _spool = Spool.Create();
+
+    // Finished suites, and the test cases of the suite being written (its counts come first, so they wait here).
+    private readonly Stream _suiteSpool = Spool.Create();
+    private readonly Stream _caseSpool = Spool.Create();
     private readonly XmlWriter _suites;
-    private readonly List<TestCase> _cases = [];
+    private XmlWriter _cases;
     private readonly List<string> _warnings = [];
     private readonly List<TestCase> _general = [];
     private FailGate _gate = FailGate.AnyDeny;
     private PolicyRules[] _policies = [];
     private string? _suite;
-    private readonly StringBuilder _suiteOutput = new();
-    private int _tests;
-    private int _failures;
-    private int _errors;
+    private SuiteCounts _current;
+    private SuiteCounts _total;
 
     public JUnitReportWriter(Stream output)
     {
         _output = output;
-        _suites = XmlWriter.Create(_spool, SpoolSettings);
+        _suites = XmlWriter.Create(_suiteSpool, SpoolSettings);
+        _cases = XmlWriter.Create(_caseSpool, SpoolSettings);
     }
 
     public void Begin(ReportRun run)
@@ -82,11 +87,12 @@ internal sealed class JUnitReportWriter : IReportWriter
         Enter(location.File);
         if (message.Level == InputMessageLevel.Error)
         {
-            _cases.Add(new TestCase(InputClass, location.ToString()) { Error = message.Message });
+            Write(new TestCase(InputClass, location.ToString()) { Error = message.Message });
         }
         else
         {
-            _suiteOutput.Append(message).Append('\n');
+            _cases.WriteElementString("system-out", Clean(message.ToString()));
+            _current.HasContent = true;
         }
     }
 
@@ -95,15 +101,12 @@ internal sealed class JUnitReportWriter : IReportWriter
         var subject = result.Subject;
         Enter(subject.File ?? "-");
         var name = subject.DisplayName;
-        if (result.Errors.Count > 0)
-        {
-            _cases.Add(new TestCase(InputClass, name)
-            {
-                Error = string.Join("\n", result.Errors.Select(e => (e.Location is null ? string.Empty : e.Location + ": ") + e.Message)),
-            });
-        }
 
+        // A subject that could not be read in full may not have met every rule: its cases are errors, not passes.
+        var inputError = result.Errors.Count == 0 ? null
+            : string.Join("\n", result.Errors.Select(e => (e.Location is null ? string.Empty : e.Location + ": ") + e.Message));
         var byPolicy = result.Findings.GroupBy(f => f.Policy, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var added = 0;
         foreach (var policy in _policies)
         {
             var findings = byPolicy.GetValueOrDefault(policy.Name);
@@ -112,7 +115,7 @@ internal sealed class JUnitReportWriter : IReportWriter
                 continue;
             }
 
-            var test = new TestCase(policy.Name, name);
+            var test = new TestCase(policy.Name, name) { Error = inputError };
             if (findings is not null)
             {
                 var failing = findings.Where(_gate.Fails).ToList();
@@ -121,12 +124,12 @@ internal sealed class JUnitReportWriter : IReportWriter
                 {
                     test.Error = string.Join("\n", ruleErrors.Select(f => Line(f, subject)));
                 }
-                else if (failing.Count > 0)
+                else if (test.Error is null && failing.Count > 0)
                 {
                     test.FailureMessage = $"{Names.Count(failing.Count, "finding")} fail: {string.Join(", ", failing.Select(f => f.Id).Distinct(StringComparer.Ordinal))}";
                     test.Failure = string.Join("\n", failing.Select(f => Line(f, subject)));
                 }
-                else if (findings.FirstOrDefault(f => f.IsSkipped && f.Action == FindingAction.Deny) is { } skipped)
+                else if (test.Error is null && findings.FirstOrDefault(f => f.IsSkipped) is { } skipped)
                 {
                     test.Skipped = $"{skipped.Id} skipped: {skipped.SkippedReason}";
                 }
@@ -134,19 +137,34 @@ internal sealed class JUnitReportWriter : IReportWriter
                 test.Output = string.Join("\n", findings.Select(f => Line(f, subject)));
             }
 
-            _cases.Add(test);
+            Write(test);
+            added++;
+        }
+
+        if (added == 0 && inputError is not null)
+        {
+            Write(new TestCase(InputClass, name) { Error = inputError });
         }
     }
 
     public void End(ReportTally tally)
     {
-        Flush();
+        FinishSuite();
         if (_general.Count > 0 || _warnings.Count > 0)
         {
-            _cases.AddRange(_general);
-            _suite = "policylang";
-            _suiteOutput.Clear();
-            Flush(_warnings);
+            _suite = GeneralSuite;
+            foreach (var test in _general)
+            {
+                Write(test);
+            }
+
+            if (_warnings.Count > 0)
+            {
+                _cases.WriteElementString("system-err", Clean(string.Join("\n", _warnings)));
+                _current.HasContent = true;
+            }
+
+            FinishSuite();
         }
 
         _suites.Flush();
@@ -156,26 +174,10 @@ internal sealed class JUnitReportWriter : IReportWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", "policylang eval");
-            xml.WriteAttributeString("tests", Number(_tests));
-            xml.WriteAttributeString("failures", Number(_failures));
-            xml.WriteAttributeString("errors", Number(_errors));
-            _spool.Position = 0;
-            using (var reader = XmlReader.Create(_spool, new XmlReaderSettings { ConformanceLevel = ConformanceLevel.Fragment, IgnoreWhitespace = false, CloseInput = false }))
-            {
-                reader.MoveToContent();
-                while (!reader.EOF)
-                {
-                    if (reader.NodeType == XmlNodeType.Element)
-                    {
-                        xml.WriteNode(reader, defattr: false);
-                    }
-                    else
-                    {
-                        reader.Read();
-                    }
-                }
-            }
-
+            xml.WriteAttributeString("tests", Number(_total.Tests));
+            xml.WriteAttributeString("failures", Number(_total.Failures));
+            xml.WriteAttributeString("errors", Number(_total.Errors));
+            Copy(_suiteSpool, xml);
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
@@ -187,7 +189,9 @@ internal sealed class JUnitReportWriter : IReportWriter
     public void Dispose()
     {
         _suites.Dispose();
-        _spool.Dispose();
+        _cases.Dispose();
+        _suiteSpool.Dispose();
+        _caseSpool.Dispose();
     }
 
     private static string Line(Finding finding, SubjectInfo subject)
@@ -200,91 +204,112 @@ internal sealed class JUnitReportWriter : IReportWriter
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>Copies the elements spooled in a fragment stream into a writer, and empties the stream.</summary>
+    private static void Copy(Stream spool, XmlWriter target)
+    {
+        spool.Position = 0;
+        using (var reader = XmlReader.Create(spool, FragmentReader))
+        {
+            reader.MoveToContent();
+            while (!reader.EOF)
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    target.WriteNode(reader, defattr: false);
+                }
+                else
+                {
+                    reader.Read();
+                }
+            }
+        }
+
+        spool.SetLength(0);
+    }
+
     private void Enter(string file)
     {
         if (!string.Equals(file, _suite, StringComparison.Ordinal))
         {
-            Flush();
+            FinishSuite();
             _suite = file;
         }
     }
 
-    private void Flush(IReadOnlyList<string>? errorOutput = null)
+    /// <summary>Writes the suite being built (its counts, then its spooled cases) to the suites spool.</summary>
+    private void FinishSuite()
     {
-        if (_suite is null || (_cases.Count == 0 && _suiteOutput.Length == 0 && errorOutput is not { Count: > 0 }))
+        var suite = _suite;
+        var counts = _current;
+        _current = default;
+        _cases.Flush();
+        if (suite is null || !counts.HasContent)
         {
-            _cases.Clear();
-            _suiteOutput.Clear();
+            _caseSpool.SetLength(0);
             return;
         }
 
-        var failures = _cases.Count(c => c.Failure is not null);
-        var errors = _cases.Count(c => c.Error is not null);
-        var skipped = _cases.Count(c => c.Skipped is not null);
-        _tests += _cases.Count;
-        _failures += failures;
-        _errors += errors;
+        _total.Tests += counts.Tests;
+        _total.Failures += counts.Failures;
+        _total.Errors += counts.Errors;
         var xml = _suites;
         xml.WriteStartElement("testsuite");
-        xml.WriteAttributeString("name", Clean(_suite));
-        xml.WriteAttributeString("tests", Number(_cases.Count));
-        xml.WriteAttributeString("failures", Number(failures));
-        xml.WriteAttributeString("errors", Number(errors));
-        xml.WriteAttributeString("skipped", Number(skipped));
-        if (_suite != "policylang")
+        xml.WriteAttributeString("name", Clean(suite));
+        xml.WriteAttributeString("tests", Number(counts.Tests));
+        xml.WriteAttributeString("failures", Number(counts.Failures));
+        xml.WriteAttributeString("errors", Number(counts.Errors));
+        xml.WriteAttributeString("skipped", Number(counts.Skipped));
+        if (suite != GeneralSuite)
         {
-            xml.WriteAttributeString("file", Clean(_suite));
+            xml.WriteAttributeString("file", Clean(suite));
         }
 
-        foreach (var test in _cases)
+        _cases.Dispose();
+        Copy(_caseSpool, xml);
+        _cases = XmlWriter.Create(_caseSpool, SpoolSettings);
+        xml.WriteEndElement();
+    }
+
+    private void Write(TestCase test)
+    {
+        _current.HasContent = true;
+        _current.Tests++;
+        var xml = _cases;
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", Clean(test.Name));
+        xml.WriteAttributeString("classname", Clean(test.ClassName));
+        if (test.Error is not null)
         {
-            xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("name", Clean(test.Name));
-            xml.WriteAttributeString("classname", Clean(test.ClassName));
-            if (test.Error is not null)
-            {
-                xml.WriteStartElement("error");
-                xml.WriteAttributeString("message", Clean(FirstLine(test.Error)));
-                xml.WriteAttributeString("type", "error");
-                xml.WriteString(Clean(test.Error));
-                xml.WriteEndElement();
-            }
-            else if (test.Failure is not null)
-            {
-                xml.WriteStartElement("failure");
-                xml.WriteAttributeString("message", Clean(test.FailureMessage ?? FirstLine(test.Failure)));
-                xml.WriteAttributeString("type", "deny");
-                xml.WriteString(Clean(test.Failure));
-                xml.WriteEndElement();
-            }
-            else if (test.Skipped is not null)
-            {
-                xml.WriteStartElement("skipped");
-                xml.WriteAttributeString("message", Clean(test.Skipped));
-                xml.WriteEndElement();
-            }
-
-            if (test.Output is { Length: > 0 } output)
-            {
-                xml.WriteElementString("system-out", Clean(output));
-            }
-
+            _current.Errors++;
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("message", Clean(FirstLine(test.Error)));
+            xml.WriteAttributeString("type", "error");
+            xml.WriteString(Clean(test.Error));
+            xml.WriteEndElement();
+        }
+        else if (test.Failure is not null)
+        {
+            _current.Failures++;
+            xml.WriteStartElement("failure");
+            xml.WriteAttributeString("message", Clean(test.FailureMessage ?? FirstLine(test.Failure)));
+            xml.WriteAttributeString("type", "deny");
+            xml.WriteString(Clean(test.Failure));
+            xml.WriteEndElement();
+        }
+        else if (test.Skipped is not null)
+        {
+            _current.Skipped++;
+            xml.WriteStartElement("skipped");
+            xml.WriteAttributeString("message", Clean(test.Skipped));
             xml.WriteEndElement();
         }
 
-        if (_suiteOutput.Length > 0)
+        if (test.Output is { Length: > 0 } output)
         {
-            xml.WriteElementString("system-out", Clean(_suiteOutput.ToString()));
-        }
-
-        if (errorOutput is { Count: > 0 })
-        {
-            xml.WriteElementString("system-err", Clean(string.Join("\n", errorOutput)));
+            xml.WriteElementString("system-out", Clean(output));
         }
 
         xml.WriteEndElement();
-        _cases.Clear();
-        _suiteOutput.Clear();
     }
 
     private static string FirstLine(string text)
@@ -320,6 +345,16 @@ internal sealed class JUnitReportWriter : IReportWriter
         }
 
         return cleaned?.ToString() ?? text;
+    }
+
+    /// <summary>The counts of a suite (or of all of them).</summary>
+    private struct SuiteCounts
+    {
+        public int Tests;
+        public int Failures;
+        public int Errors;
+        public int Skipped;
+        public bool HasContent;
     }
 
     /// <summary>A test case being built.</summary>

@@ -16,6 +16,8 @@ namespace PolicyLang.Cli.Output;
 internal sealed class JsonReportWriter : IReportWriter
 {
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    private const int FlushThreshold = 64 * 1024;
+
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
     private readonly Stream _output;
@@ -81,6 +83,10 @@ internal sealed class JsonReportWriter : IReportWriter
             {
                 using var document = JsonDocument.Parse(line);
                 document.WriteTo(json);
+                if (json.BytesPending > FlushThreshold)
+                {
+                    json.Flush();
+                }
             }
         }
 

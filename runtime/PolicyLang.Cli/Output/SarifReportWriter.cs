@@ -142,8 +142,8 @@ internal sealed class SarifReportWriter : IReportWriter
 
     private static void WriteRule(Utf8JsonWriter json, RuleDescriptor rule)
     {
-        var description = OneLine(rule.Description);
-        var title = OneLine(rule.Title) ?? FirstSentence(description) ?? Humanize(rule.Name);
+        var description = RuleTitles.OneLine(rule.Description);
+        var title = RuleTitles.Of(rule);
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
         json.WriteString("name", PascalCase(rule.Name));
@@ -303,7 +303,7 @@ internal sealed class SarifReportWriter : IReportWriter
     private static string HelpText(RuleDescriptor rule, string title, string? description)
     {
         var text = new StringBuilder(description ?? title);
-        if (OneLine(rule.Remediation) is { } remediation)
+        if (RuleTitles.OneLine(rule.Remediation) is { } remediation)
         {
             text.Append(" Remediation: ").Append(remediation);
         }
@@ -319,7 +319,7 @@ internal sealed class SarifReportWriter : IReportWriter
             text.Append("\n\n").Append(description);
         }
 
-        if (OneLine(rule.Remediation) is { } remediation)
+        if (RuleTitles.OneLine(rule.Remediation) is { } remediation)
         {
             text.Append("\n\n**Remediation:** ").Append(remediation);
         }
@@ -331,35 +331,6 @@ internal sealed class SarifReportWriter : IReportWriter
         }
 
         return text.Append('.').ToString();
-    }
-
-    /// <summary>The first sentence of a description (up to a full stop followed by a space), without the stop.</summary>
-    private static string? FirstSentence(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var end = text.IndexOf(". ", StringComparison.Ordinal);
-        var sentence = end < 0 ? text : text[..end];
-        return sentence.TrimEnd('.');
-    }
-
-    private static string Humanize(string name)
-    {
-        var words = name.Replace('_', ' ').Replace('-', ' ');
-        return words.Length == 0 ? name : char.ToUpperInvariant(words[0]) + words[1..];
-    }
-
-    private static string? OneLine(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return string.Join(' ', text.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static string PascalCase(string name)

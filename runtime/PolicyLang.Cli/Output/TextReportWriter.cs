@@ -43,6 +43,9 @@ internal sealed class TextReportWriter : IReportWriter
             _ => Paint("notice", "2"),
         };
         _writer.WriteLine((message.Location is null ? string.Empty : message.Location + ": ") + level + ": " + message.Message);
+
+        // The next finding repeats its file's header, so that no finding line reads as under the message.
+        _group = null;
     }
 
     public void Result(SubjectResult result)
@@ -74,6 +77,7 @@ internal sealed class TextReportWriter : IReportWriter
         {
             var place = error.Location?.ToString() ?? PlaceOf(result.Subject);
             _writer.WriteLine($"{place}: {Paint("error", "31;1")}: {result.Subject.DisplayName}: {error.Message}");
+            _group = null;
         }
     }
 
