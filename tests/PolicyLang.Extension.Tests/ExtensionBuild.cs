@@ -4,7 +4,8 @@ namespace PolicyLang.Extension.Tests;
 
 /// <summary>
 /// Builds the extension once as a fresh clone would: <c>npm ci</c> (from the lockfile), <c>npm test</c>
-/// (grammar, snapshot, unit and packaging tests) and <c>vsce package</c> into a temporary folder.
+/// (grammar, snapshot, unit, language-server and packaging tests; the server is the CLI built beside these tests,
+/// started as <c>dotnet policylang.dll lsp</c>) and <c>vsce package</c> into a temporary folder.
 /// A step whose predecessor failed is not run, and says so.
 /// </summary>
 public sealed class ExtensionBuild : IDisposable
@@ -30,7 +31,7 @@ public sealed class ExtensionBuild : IDisposable
         var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
         NpmCi = ProcessRunner.Run(npm, ["ci"], RepositoryPaths.Extension, StepTimeout, QuietNpm);
         NpmTest = NpmCi.Succeeded
-            ? ProcessRunner.Run(npm, ["test"], RepositoryPaths.Extension, StepTimeout, QuietNpm)
+            ? ProcessRunner.Run(npm, ["test"], RepositoryPaths.Extension, StepTimeout, new Dictionary<string, string>(QuietNpm) { ["POLICYLANG_SERVER"] = ServerSetting })
             : NotRun("npm test", NpmCi);
         // The vsce the lockfile pins, as `npx @vscode/vsce package` runs it.
         var vsce = Path.Combine("node_modules", "@vscode", "vsce", "vsce");
@@ -38,6 +39,9 @@ public sealed class ExtensionBuild : IDisposable
             ? ProcessRunner.Run("node", [vsce, "package", "--skip-license", "--allow-missing-repository", "--out", VsixPath], RepositoryPaths.Extension, StepTimeout, QuietNpm)
             : NotRun("vsce package", NpmCi);
     }
+
+    /// <summary>The <c>policylang.server.path</c> value the server tests use: the CLI built with these tests.</summary>
+    public static string ServerSetting => $"dotnet \"{Path.Combine(AppContext.BaseDirectory, "policylang.dll")}\"";
 
     public ProcessResult NpmCi { get; }
 

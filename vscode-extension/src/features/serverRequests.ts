@@ -5,9 +5,13 @@ import { ExecuteCommandRequest } from "vscode-languageclient/node";
 import { documentReference } from "../common/commandArguments";
 import { type ServerController } from "../language-client/serverController";
 
-/** Runs one of the server's workspace/executeCommand commands and returns its raw answer. */
-export async function executeServerCommand(controller: ServerController, command: string, args: unknown[]): Promise<unknown> {
+/**
+ * Runs one of the server's workspace/executeCommand commands on a policy and returns its raw answer. The server
+ * answers only for documents it has been sent, so the policy is opened first (a no-op when it already is).
+ */
+export async function executeServerCommand(controller: ServerController, command: string, policy: vscode.Uri, args: unknown[]): Promise<unknown> {
   const client = await controller.ready();
+  await vscode.workspace.openTextDocument(policy);
   return client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
 }
 

@@ -4,8 +4,8 @@
 //   "policylang"                        → policylang lsp            (found on the PATH)
 //   "/opt/pl/policylang", "~/bin/pl"    → that file, lsp
 //   "bin/policylang" (relative)         → resolved against the first workspace folder
-//   "dotnet /x/PolicyLang.Cli.dll"      → dotnet /x/PolicyLang.Cli.dll lsp
-//   "/x/PolicyLang.Cli.dll"             → dotnet /x/PolicyLang.Cli.dll lsp
+//   "dotnet /x/policylang.dll"      → dotnet /x/policylang.dll lsp
+//   "/x/policylang.dll"             → dotnet /x/policylang.dll lsp
 // Paths with spaces may be quoted; an unquoted path that names an existing file is taken whole.
 
 import { homedir } from "node:os";
@@ -97,12 +97,12 @@ export function resolveServerCommand(setting: string | undefined, options: Resol
     return { command: "dotnet", args: [first, ...rest, "lsp"] };
   }
   if (isDotnetHost(first) && rest.length === 0) {
-    throw new Error("policylang.server.path names dotnet without the PolicyLang.Cli.dll to run: use `dotnet <path to PolicyLang.Cli.dll>`");
+    throw new Error("policylang.server.path names dotnet without the policylang.dll to run: use `dotnet <path to policylang.dll>`");
   }
   return { command: first, args: [...rest, "lsp"] };
 }
 
-/** The command line as a person would type it, for messages (`dotnet "/a b/PolicyLang.Cli.dll" lsp`). */
+/** The command line as a person would type it, for messages (`dotnet "/a b/policylang.dll" lsp`). */
 export function displayCommand(command: ServerCommand): string {
   const quote = (word: string): string => (/[\s"']/.test(word) ? `"${word}"` : word);
   return [command.command, ...command.args].map(quote).join(" ");

@@ -34,7 +34,8 @@ export class ServerController implements vscode.Disposable {
   }
 
   private createClient(command: ServerCommand): LanguageClient {
-    // No `transport`: with TransportKind.stdio the client would append `--stdio`, which `policylang lsp` does not take.
+    // The server speaks LSP on its stdin/stdout. No `transport`, so that the command line runs exactly as configured
+    // (TransportKind.stdio would append `--stdio`).
     const serverOptions: ServerOptions = {
       command: command.command,
       args: [...command.args],

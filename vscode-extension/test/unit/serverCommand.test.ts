@@ -38,24 +38,24 @@ describe("the server's command line from policylang.server.path", () => {
   });
 
   it("runs `dotnet <dll>` with the dll and lsp", () => {
-    assert.deepEqual(resolveServerCommand("dotnet /src/pl/PolicyLang.Cli.dll", noFiles), {
+    assert.deepEqual(resolveServerCommand("dotnet /src/pl/policylang.dll", noFiles), {
       command: "dotnet",
-      args: ["/src/pl/PolicyLang.Cli.dll", "lsp"],
+      args: ["/src/pl/policylang.dll", "lsp"],
     });
-    assert.deepEqual(resolveServerCommand("/usr/share/dotnet/dotnet runtime/PolicyLang.Cli.dll", noFiles), {
+    assert.deepEqual(resolveServerCommand("/usr/share/dotnet/dotnet runtime/policylang.dll", noFiles), {
       command: "/usr/share/dotnet/dotnet",
-      args: ["/work/repo/runtime/PolicyLang.Cli.dll", "lsp"],
+      args: ["/work/repo/runtime/policylang.dll", "lsp"],
     });
   });
 
   it("runs a bare dll through dotnet", () => {
-    assert.deepEqual(resolveServerCommand("/src/pl/PolicyLang.Cli.dll", noFiles), { command: "dotnet", args: ["/src/pl/PolicyLang.Cli.dll", "lsp"] });
+    assert.deepEqual(resolveServerCommand("/src/pl/policylang.dll", noFiles), { command: "dotnet", args: ["/src/pl/policylang.dll", "lsp"] });
   });
 
   it("takes quoted paths with spaces as one word", () => {
-    assert.deepEqual(resolveServerCommand('dotnet "/My Tools/PolicyLang.Cli.dll"', noFiles), {
+    assert.deepEqual(resolveServerCommand('dotnet "/My Tools/policylang.dll"', noFiles), {
       command: "dotnet",
-      args: ["/My Tools/PolicyLang.Cli.dll", "lsp"],
+      args: ["/My Tools/policylang.dll", "lsp"],
     });
     assert.deepEqual(resolveServerCommand("'/My Tools/policylang'", noFiles), { command: "/My Tools/policylang", args: ["lsp"] });
   });
@@ -70,8 +70,8 @@ describe("the server's command line from policylang.server.path", () => {
   });
 
   it("refuses dotnet without a dll and an unclosed quote, naming the setting", () => {
-    assert.throws(() => resolveServerCommand("dotnet", noFiles), /policylang\.server\.path names dotnet without the PolicyLang\.Cli\.dll/);
-    assert.throws(() => resolveServerCommand('dotnet "/x/PolicyLang.Cli.dll', noFiles), /policylang\.server\.path has an unclosed "/);
+    assert.throws(() => resolveServerCommand("dotnet", noFiles), /policylang\.server\.path names dotnet without the policylang\.dll/);
+    assert.throws(() => resolveServerCommand('dotnet "/x/policylang.dll', noFiles), /policylang\.server\.path has an unclosed "/);
   });
 
   it("splits command lines on whitespace, grouping quotes", () => {
@@ -80,7 +80,7 @@ describe("the server's command line from policylang.server.path", () => {
   });
 
   it("shows the command line with quotes where needed", () => {
-    assert.equal(displayCommand({ command: "dotnet", args: ["/My Tools/PolicyLang.Cli.dll", "lsp"] }), 'dotnet "/My Tools/PolicyLang.Cli.dll" lsp');
+    assert.equal(displayCommand({ command: "dotnet", args: ["/My Tools/policylang.dll", "lsp"] }), 'dotnet "/My Tools/policylang.dll" lsp');
   });
 
   it("reads the trace level, defaulting to off", () => {

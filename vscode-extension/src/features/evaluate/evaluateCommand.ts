@@ -79,7 +79,7 @@ export class EvaluateCommand implements vscode.Disposable {
     try {
       answer = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `PolicyLang: evaluating against ${vscode.workspace.asRelativePath(inputPath)}` },
-        () => executeServerCommand(this.controller, EvaluateCommand.serverCommand, [policy.toString(), inputPath]),
+        () => executeServerCommand(this.controller, EvaluateCommand.serverCommand, policy, [policy.toString(), inputPath]),
       );
     } catch (error) {
       void vscode.window.showErrorMessage(`PolicyLang: evaluation failed: ${errorMessage(error)}`);

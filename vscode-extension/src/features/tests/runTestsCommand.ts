@@ -26,7 +26,7 @@ export class RunTestsCommand {
     try {
       answer = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `PolicyLang: running the tests of ${vscode.workspace.asRelativePath(policy)}` },
-        () => executeServerCommand(this.controller, RunTestsCommand.serverCommand, [policy.toString()]),
+        () => executeServerCommand(this.controller, RunTestsCommand.serverCommand, policy, [policy.toString()]),
       );
     } catch (error) {
       void vscode.window.showErrorMessage(`PolicyLang: running the tests failed: ${errorMessage(error)}`);
