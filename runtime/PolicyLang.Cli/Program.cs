@@ -21,6 +21,7 @@ internal static class Program
         root.Subcommands.Add(VerifyBundleCommand.Create());
         root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(LspCommand.Create());
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
