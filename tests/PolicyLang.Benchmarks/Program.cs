@@ -6,12 +6,19 @@ namespace PolicyLang.Benchmarks;
 
 /// <summary>
 /// Runs the suites: <c>dotnet run -c Release --project tests/PolicyLang.Benchmarks -- --filter '*'</c>
-/// (any BenchmarkDotNet option works; see docs/performance.md).
+/// (any BenchmarkDotNet option works), or the end-to-end CLI benchmark: <c>… -- cli [manifests] [cold runs] [warm runs]</c>.
+/// See docs/performance.md.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "cli")
+        {
+            int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+            return Cli.CliBenchmark.Run(Arg(1, 5_000), Arg(2, 3), Arg(3, 5), Console.Out);
+        }
+
         // In process: BenchmarkDotNet's generated runner projects rebuild the compiler with an absolute intermediate
         // path, which the ANTLR build tasks cannot handle; the in-process toolchain measures this Release build as it is.
         if (!args.Contains("--inProcess") && !args.Contains("-i"))
