@@ -38,6 +38,12 @@ public sealed class DocumentReader
 
     private IEnumerable<DocumentResult> Read(LineReader lines, string file, DocumentFormat format)
     {
+        if (format == DocumentFormat.Auto)
+        {
+            // The file's extension decides where it can (.yaml is YAML even if its first line is a JSON array).
+            format = Sources.InputPaths.FormatOf(file);
+        }
+
         var builder = new DocumentBuilder(file, Options);
         var results = new List<DocumentResult>();
         var index = 0;

@@ -75,6 +75,14 @@ public sealed class EvalCommandTests
     }
 
     [Fact]
+    public void Event_findings_are_located_at_the_line_of_their_event()
+    {
+        var (_, output, _) = CliRunner.Eval([Policies], [CliRunner.Example("inputs", "events", "stream.jsonl")]);
+        var lines = Findings(CliRunner.Json(output)).Select(f => (f.GetProperty("rule").GetString(), f.GetProperty("location").GetProperty("line").GetInt32())).ToArray();
+        lines.ShouldBe([("shell_in_container", 1), ("sensitive_file_read", 3), ("unexpected_outbound", 4)]);
+    }
+
+    [Fact]
     public void Forced_subject_kind_reads_documents_as_that_kind()
     {
         var events = File.ReadAllText(CliRunner.Example("inputs", "events", "stream.jsonl"));

@@ -257,6 +257,17 @@ public sealed class ConformanceTests
             """
         },
         {
+            "negative zero compared with absent (Roslyn folds (double?)-0D == x wrongly; found by the generated policies)",
+            """
+            rule negative_zero on workload w {
+              for c in w.containers {
+                warn "m {c.name}" when ((-0.0) == (w.spec.terminationGracePeriodSeconds * c.securityContext.runAsUser))
+                warn "n {c.name}" when (-0.0) != c.securityContext.runAsUser * 1.0
+              }
+            }
+            """
+        },
+        {
             "runtime errors",
             """
             rule divide on workload w {

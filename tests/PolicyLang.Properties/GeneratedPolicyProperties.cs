@@ -17,12 +17,12 @@ namespace PolicyLang.Properties;
 public sealed class GeneratedPolicyProperties
 {
     /// <summary>Policies compiled with Roslyn per run (each ~0.1–0.5 s), and documents evaluated per policy.</summary>
-    public const int CompiledPolicies = 30;
+    public static readonly int CompiledPolicies = 30 * Scale;
 
     public const int DocumentsPerCompiledPolicy = 50;
 
     /// <summary>Policies run by the interpreter alone (no Roslyn) for the no-runtime-error property.</summary>
-    public const int InterpretedPolicies = 200;
+    public static readonly int InterpretedPolicies = 200 * Scale;
 
     public const int DocumentsPerInterpretedPolicy = 20;
 
@@ -33,6 +33,12 @@ public sealed class GeneratedPolicyProperties
     });
 
     private readonly ITestOutputHelper _output;
+
+    /// <summary>
+    /// How many times the CI budget to run: <c>POLICYLANG_PROPERTY_SCALE=50 dotnet test tests/PolicyLang.Properties</c>
+    /// searches longer for disagreements (a failure prints the seed and the minimized case).
+    /// </summary>
+    private static int Scale => int.TryParse(Environment.GetEnvironmentVariable("POLICYLANG_PROPERTY_SCALE"), out var scale) && scale > 0 ? scale : 1;
 
     public GeneratedPolicyProperties(ITestOutputHelper output)
     {
@@ -96,7 +102,7 @@ public sealed class GeneratedPolicyProperties
                     foreach (var finding in result.Findings)
                     {
                         actions.AddOrUpdate(finding.Action, 1, (_, n) => n + 1);
-                        if (finding.Action == FindingAction.Error)
+                        if (finding.Action == FindingAction.Error && !IsIntegerOverflow(finding))
                         {
                             failures.Record(policy, document, parameters, FailureKind.RuntimeError);
                             throw new ShouldAssertException($"A well-typed policy failed at run time: {finding.Message}\n--- policy ---\n{BackEnds.Numbered(policy)}\n--- document ---\n{document}");
@@ -109,6 +115,9 @@ public sealed class GeneratedPolicyProperties
             failures);
         _output.WriteLine($"{InterpretedPolicies} policies x {DocumentsPerInterpretedPolicy} documents: " + string.Join(", ", actions.OrderBy(a => a.Key).Select(a => $"{a.Key} {a.Value}")));
     }
+
+    /// <summary>Integer overflow fails the rule by design (documents hold values up to long.MaxValue); nothing else may.</summary>
+    private static bool IsIntegerOverflow(Finding finding) => finding.Message.Contains("OverflowException: Arithmetic operation resulted in an overflow", StringComparison.Ordinal);
 
     private static string Print((string Policy, string[] Documents, bool SetParameters) example) =>
         $"\n--- policy (parameters {(example.SetParameters ? "set" : "default")}) ---\n{BackEnds.Numbered(example.Policy)}\n--- {example.Documents.Length} documents ---\n{string.Join("\n", example.Documents)}";

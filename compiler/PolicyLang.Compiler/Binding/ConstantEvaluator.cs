@@ -63,7 +63,7 @@ internal static class ConstantEvaluator
             case BoundUnary { Operator: UnaryOperator.Negate } negate when TryEvaluate(negate.Operand, out var n):
                 value = n switch
                 {
-                    long i => -i,
+                    long i when i != long.MinValue => -i,
                     double d => -d,
                     _ => null,
                 };
@@ -95,11 +95,25 @@ internal static class ConstantEvaluator
 
     private static bool TryBinary(BoundBinary binary, object? left, object? right, out object? value)
     {
+        try
+        {
+            return TryBinaryChecked(binary, left, right, out value);
+        }
+        catch (OverflowException)
+        {
+            // Integer overflow is a rule error at run time; at compile time the expression is not a constant.
+            value = null;
+            return false;
+        }
+    }
+
+    private static bool TryBinaryChecked(BoundBinary binary, object? left, object? right, out object? value)
+    {
         value = (binary.Operator, left, right) switch
         {
-            (BinaryOperator.Add, long a, long b) => a + b,
-            (BinaryOperator.Subtract, long a, long b) => a - b,
-            (BinaryOperator.Multiply, long a, long b) => a * b,
+            (BinaryOperator.Add, long a, long b) => checked(a + b),
+            (BinaryOperator.Subtract, long a, long b) => checked(a - b),
+            (BinaryOperator.Multiply, long a, long b) => checked(a * b),
             (BinaryOperator.Add, double a, double b) => a + b,
             (BinaryOperator.Subtract, double a, double b) => a - b,
             (BinaryOperator.Multiply, double a, double b) => a * b,

@@ -15,7 +15,7 @@ internal sealed partial class CSharpGenerator
     /// <summary>A C# expression of the canonical C# type of the bound expression's type.</summary>
     private string Expression(BoundExpression expression)
     {
-        if (expression.IsConstant && expression.Type is ListType or SetType or MapType && expression is not BoundConstantReference)
+        if (expression.IsConstant && expression.Type is ListType or SetType or MapType && expression is not (BoundConstantReference or BoundLiteral))
         {
             return Hoist(expression);
         }
@@ -109,6 +109,9 @@ internal sealed partial class CSharpGenerator
     {
         null => type == TypeSymbol.Null ? "(object)null" : $"default({ClrTypes.Of(type)})",
         long l => $"((long?){l.ToString(CultureInfo.InvariantCulture)}L)",
+        // Roslyn folds ((double?)-0D) == x into x.GetValueOrDefault() == 0, dropping the HasValue test (0 == -0):
+        // an absent x would equal -0.0. Negating at run time keeps the value and the test.
+        double d when d == 0 && double.IsNegative(d) => "(-((double?)0D))",
         double d => $"((double?){d.ToString("R", CultureInfo.InvariantCulture)}D)",
         bool b => b ? "((bool?)true)" : "((bool?)false)",
         string s => Literal(s),

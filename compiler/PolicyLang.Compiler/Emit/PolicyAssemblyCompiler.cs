@@ -24,7 +24,9 @@ internal static class PolicyAssemblyCompiler
             optimizationLevel: OptimizationLevel.Release,
             deterministic: true,
             nullableContextOptions: NullableContextOptions.Disable,
-            concurrentBuild: true);
+            concurrentBuild: true,
+            // Integer overflow fails the rule (an error finding) rather than wrapping around silently.
+            checkOverflow: true);
         var compilation = CSharpCompilation.Create(assemblyName, [tree], References.Value, options);
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);

@@ -29,7 +29,7 @@ public sealed partial class ReferenceInterpreter
     private object? Evaluate(BoundExpression expression, Frame frame)
     {
         // Generated code computes constant collections once, into static fields (read-only lists, hash sets).
-        if (expression.IsConstant && expression.Type is ListType or SetType or MapType && expression is not BoundConstantReference)
+        if (expression.IsConstant && expression.Type is ListType or SetType or MapType && expression is not (BoundConstantReference or BoundLiteral))
         {
             return _hoisted.GetOrAdd(expression, e => new Lazy<object?>(() => Hoist(e))).Value;
         }
@@ -311,7 +311,7 @@ public sealed partial class ReferenceInterpreter
         return operand switch
         {
             null => null,
-            long l => unchecked(-l),
+            long l => checked(-l),
             double d => -d,
             TimeSpan t => -t,
             _ => throw new InvalidOperationException("Cannot negate " + operand.GetType().Name),

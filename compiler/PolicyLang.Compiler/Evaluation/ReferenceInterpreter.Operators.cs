@@ -199,11 +199,11 @@ public sealed partial class ReferenceInterpreter
     {
         (long a, long b) => op switch
         {
-            BinaryOperator.Add => unchecked(a + b),
-            BinaryOperator.Subtract => unchecked(a - b),
-            BinaryOperator.Multiply => unchecked(a * b),
-            BinaryOperator.Divide => unchecked(a / b),
-            BinaryOperator.Modulo => unchecked(a % b),
+            BinaryOperator.Add => checked(a + b),
+            BinaryOperator.Subtract => checked(a - b),
+            BinaryOperator.Multiply => checked(a * b),
+            BinaryOperator.Divide => checked(a / b),
+            BinaryOperator.Modulo => checked(a % b),
             _ => throw new InvalidOperationException("No integer operator " + op),
         },
         (double a, double b) => op switch

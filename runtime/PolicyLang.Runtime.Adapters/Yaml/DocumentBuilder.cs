@@ -20,10 +20,14 @@ internal sealed class DocumentBuilder
     private readonly string _file;
     private readonly DocumentReaderOptions _options;
 
+    /// <summary>A <c>.json</c> file: its documents must be JSON, not merely YAML.</summary>
+    private readonly bool _isJsonFile;
+
     public DocumentBuilder(string file, DocumentReaderOptions options)
     {
         _file = file;
         _options = options;
+        _isJsonFile = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Reads the documents of a chunk (normally one) into <paramref name="results"/>; returns the next document index.</summary>
@@ -32,6 +36,12 @@ internal sealed class DocumentBuilder
         if (chunk.TooLarge)
         {
             results.Add(Error(index, chunk.StartLine, 0, $"the document has {chunk.Length.ToString(CultureInfo.InvariantCulture)} characters, more than the limit of {_options.MaxDocumentLength.ToString(CultureInfo.InvariantCulture)}"));
+            return index + 1;
+        }
+
+        if ((chunk.IsJsonLine || _isJsonFile) && JsonSyntax.FindError(chunk.Text) is { } json)
+        {
+            results.Add(Error(index, chunk.StartLine + json.Line - 1, json.Column, "invalid JSON: " + json.Message));
             return index + 1;
         }
 

@@ -17,6 +17,7 @@ public sealed class EvaluationContext
     private RuleDescriptor? _rule;
     private DocNode? _locationRoot;
     private string? _file;
+    private int _documentLine;
     private string? _skipReason;
     private readonly PatchPlanner _patches = new();
     private List<RuleDescriptor>? _applied;
@@ -122,12 +123,16 @@ public sealed class EvaluationContext
         }
     }
 
-    /// <summary>Prepares the context for one rule on one subject (engine use).</summary>
-    public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file)
+    /// <summary>
+    /// Prepares the context for one rule on one subject (engine use). Without a document to locate paths in (events
+    /// mapped from Falco or Tetragon), findings are located at the line where the subject's document starts.
+    /// </summary>
+    public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file, int documentLine = 0)
     {
         _rule = rule;
         _locationRoot = locationRoot;
         _file = file;
+        _documentLine = documentLine;
         _skipReason = null;
     }
 
@@ -167,9 +172,14 @@ public sealed class EvaluationContext
     /// <summary>The location of a path in the current subject's document: the node, or its nearest existing ancestor.</summary>
     public SourceLocation? Locate(string? path)
     {
-        if (_locationRoot is null || _file is null)
+        if (_file is null)
         {
             return null;
+        }
+
+        if (_locationRoot is null)
+        {
+            return _documentLine > 0 ? new SourceLocation(_file, _documentLine, 1) : null;
         }
 
         var (line, column) = JsonPointer.Locate(_locationRoot, path ?? string.Empty, out _);

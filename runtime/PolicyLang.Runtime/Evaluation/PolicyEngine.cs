@@ -178,7 +178,7 @@ public sealed class PolicyEngine
         {
             if (slot.InScope(null, runtimeEvent.K8s.Namespace, runtimeEvent.K8s.Pod, null, null))
             {
-                context.BeginRule(slot.Rule.Descriptor, null, file);
+                context.BeginRule(slot.Rule.Descriptor, null, file, runtimeEvent.SourceDocument?.Line ?? 0);
                 Run(slot.Rule, slot.Rule.Event, runtimeEvent, context);
             }
         }
@@ -274,7 +274,7 @@ public sealed class PolicyEngine
         {
             if (slot.InScope(null, info.Namespace, info.Name, null, null))
             {
-                context.BeginRule(slot.Rule.Descriptor, root, file);
+                context.BeginRule(slot.Rule.Descriptor, root, file, source?.Line ?? 0);
                 Run(slot.Rule, invoker(slot.Rule), subject, context);
             }
         }

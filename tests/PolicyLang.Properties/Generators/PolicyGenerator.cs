@@ -64,6 +64,8 @@ internal static class PolicyGenerator
         param maxUser: int = 1000
         func norm(s: string): string = lower(trim(s ?? ""))
         func busy(c: Container): int = count(p in c.ports: p.containerPort > 100)
+        const nothing = null
+        func nil() = null
         func tag(c: Container): string {
           let parts = split(c.image ?? "", ":")
           let n = len(parts)
@@ -188,6 +190,9 @@ internal static class PolicyGenerator
             (2, () => Choice.Text("w.spec", "w.spec.hostNetwork", "w.metadata.labels.app", "w.metadata.labels[\"app.kubernetes.io/name\"]", "w.object.spec.replicas", "w.object.spec.template", "w.metadata", "w.object.metadata.name", "w.spec.securityContext.runAsUser")),
             (1, () => Str(scope, 1).Select(k => $"w.metadata.labels[{k}]")),
             (1, () => Int(scope, 1).Select(i => $"w.containers[{i}].image")),
+            (1, () => Gen.Select(Int(scope, 1), Choice.Text(".name", string.Empty, ".securityContext"), (i, f) => $"w.allContainers[{i}]{f}")),
+            (1, () => Int(scope, 1).Select(i => $"w.object.spec.template.spec.containers[{i}].name")),
+            (1, () => Choice.Text("w.name", "w.namespace", "w.kind")),
         };
         foreach (var variable in scope.Vars.Where(v => v.Locatable))
         {
@@ -289,7 +294,11 @@ internal static class PolicyGenerator
             (If(deep, 1), () => Gen.Select(Time(scope, d), Choice.Text("<", ">"), Time(scope, d), (a, op, b) => $"({a} {op} {b})")),
             (If(deep, 1), () => Gen.Select(Duration(scope, d), Choice.Text("<", ">=", "=="), Duration(scope, d), (a, op, b) => $"({a} {op} {b})")),
             (If(deep, 1), () => Gen.Select(Str(scope, d), Choice.Text("in", "not in"), StrSet(scope, d), (a, op, b) => $"({a} {op} {b})")),
-            (If(deep, 1), () => Gen.Select(StrSet(scope, d), StrSet(scope, d), (a, b) => $"({a} == {b})")));
+            (If(deep, 1), () => Gen.Select(StrSet(scope, d), StrSet(scope, d), (a, b) => $"({a} == {b})")),
+            (If(deep, 1), () => Gen.Select(Gen.OneOf(Ty.Int, Ty.Str, Ty.Float, Ty.Time, Ty.Duration, Ty.Quantity, Ty.Dyn).SelectMany(t => Of(t, scope, d)), Choice.Text("<", ">="), Gen.Bool, (x, op, nullFirst) => nullFirst ? $"(null {op} {x})" : $"({x} {op} null)")),
+            (If(deep, 1), () => Gen.Select(Any(scope, d), Choice.Text("==", "!="), (x, op) => $"(null {op} {x})")),
+            (If(deep, 1), () => Gen.Select(Str(scope, d), Choice.Text("in", "not in"), (x, op) => $"({x} {op} null)")),
+            (If(deep, 1), () => Choice.Text("(not null)", "(null in [\"a\"])", "(null in w.metadata.labels)", "(null == null)", "(nothing == w.spec.priority)", "(nil() == null)")));
     }
 
     private static Gen<string> Float(Scope scope, int depth)
@@ -354,7 +363,9 @@ internal static class PolicyGenerator
             (If(deep, 1), () => Gen.Select(IntList(scope, d), Int(scope, d), (l, i) => $"{l}[{i}]")),
             (If(deep, 1), () => Gen.Select(Choice.Text("sum", "max", "min"), IntList(scope, d), (f, l) => $"{f}({l})")),
             (If(deep, 1), () => Int(scope, d).Select(a => $"abs({a})")),
-            (If(deep, 1), () => Dyn(scope, d).Select(x => $"({x} ?? 0)")));
+            (If(deep, 1), () => Dyn(scope, d).Select(x => $"({x} ?? 0)")),
+            (If(deep, 1), () => Int(scope, d).Select(a => $"(null ?? {a})")),
+            (If(deep, 1), () => Int(scope, d).Select(a => $"({a} + null)")));
     }
 
     private static Gen<string> Str(Scope scope, int depth)
@@ -427,8 +438,9 @@ internal static class PolicyGenerator
         return Choice.Of(
             (4, () => Choice.Text("w.metadata.labels", "w.metadata.annotations", "w.spec.nodeSelector", "w.object.metadata.labels")),
             (If(scope.Has(Ty.Labels), 2), () => Variable(scope, Ty.Labels)),
-            // Keys are literals: a map literal whose key is absent fails the rule (KnownCompilerBugs), which the no-runtime-error property would report.
             (If(depth > 0 && !scope.InInterpolation, 1), () => Gen.Select(Str(scope, d), Str(scope, d), (a, b) => $"{{\"app\": {a}, \"team\": {b}}}")),
+            // A computed key may be absent: the entry is left out.
+            (If(depth > 0 && !scope.InInterpolation, 1), () => Gen.Select(Str(scope, d), Str(scope, d), Str(scope, d), (k, a, b) => $"{{{k}: {a}, \"team\": {b}}}")),
             (If(depth > 0 && !scope.InInterpolation, 1), () =>
             {
                 var k = scope.Fresh("k");

@@ -63,6 +63,36 @@ public sealed class DocumentErrorTests
         documents[2].Source.Line.ShouldBe(3);
     }
 
+    [Theory]
+    [InlineData("{\"a\": }", 1, 7)]
+    [InlineData("{\"a\": 1,}", 1, 9)]
+    [InlineData("{a: 1}", 1, 2)]
+    [InlineData("{\"a\": [1, 2,]}", 1, 13)]
+    [InlineData("{\"a\": 'x'}", 1, 7)]
+    [InlineData("{\"é\": 1,\n  \"b\": ]}", 2, 8)]
+    public void Json_that_is_only_valid_yaml_is_an_error_in_a_json_file_and_in_json_lines(string json, int line, int column)
+    {
+        foreach (var (file, text, firstLine) in new[] { ("bad.json", "\n" + json + "\n", 2), ("bad.jsonl", "{\"ok\": 1}\n" + json.Replace("\n", " ", StringComparison.Ordinal) + "\n{\"ok\": 2}\n", 2) })
+        {
+            var documents = ReadDocuments(text, file);
+            var error = documents.Select(d => d.Message).OfType<InputMessage>().ShouldHaveSingleItem();
+            error.Text.ShouldStartWith("invalid JSON: ");
+            error.Line.ShouldBe(firstLine + (file.EndsWith(".jsonl", StringComparison.Ordinal) ? 0 : line - 1), file);
+            if (!json.Contains('\n', StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal))
+            {
+                error.Column.ShouldBe(column, file);
+            }
+
+            documents.Count(d => d.Root is not null).ShouldBe(file.EndsWith(".jsonl", StringComparison.Ordinal) ? 2 : 0, "the other lines are still read");
+        }
+    }
+
+    [Fact]
+    public void Flow_yaml_in_a_yaml_file_is_still_yaml()
+    {
+        Map(Single("{a: 1, b: [2, 3,], c: }", "flow.yaml"))["c"].ShouldBeOfType<DocScalar>().Kind.ShouldBe(DocNodeKind.Null);
+    }
+
     [Fact]
     public void Ten_thousand_levels_of_nesting_is_an_error_not_a_stack_overflow()
     {
