@@ -21,6 +21,7 @@ function fileExists(path: string): boolean {
 
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly outputChannel: vscode.LogOutputChannel;
 
@@ -34,6 +35,7 @@ export class ServerController implements vscode.Disposable {
   }
 
   private createClient(command: ServerCommand): LanguageClient {
+    this.watcher = vscode.workspace.createFileSystemWatcher("**/*.policy");
     // The server speaks LSP on its stdin/stdout. No `transport`, so that the command line runs exactly as configured
     // (TransportKind.stdio would append `--stdio`).
     const serverOptions: ServerOptions = {
@@ -46,7 +48,8 @@ export class ServerController implements vscode.Disposable {
         { scheme: "file", language: "policylang" },
         { scheme: "untitled", language: "policylang" },
       ],
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher("**/*.policy") },
+      // Changes to policies on disk (imports of open files) reach the server; the watcher lives as long as the client.
+      synchronize: { fileEvents: this.watcher },
       outputChannel: this.outputChannel,
     };
     // The client id makes vscode-languageclient read the `policylang.trace.server` setting itself.
@@ -115,10 +118,13 @@ export class ServerController implements vscode.Disposable {
 
   async stop(): Promise<void> {
     const client = this.client;
+    const watcher = this.watcher;
     this.client = undefined;
+    this.watcher = undefined;
     if (client !== undefined) {
       await client.dispose().catch((error: unknown) => this.outputChannel.warn(`stopping the server: ${String(error)}`));
     }
+    watcher?.dispose();
   }
 
   dispose(): void {
