@@ -12,7 +12,22 @@ namespace PolicyLang.LanguageServer.Utils;
 /// </summary>
 public static class PositionMapper
 {
-    public static int ToOffset(SourceText text, Position position) => text.GetOffset(new LinePosition(position.Line, position.Character));
+    /// <summary>The offset of a position; a character past the end of its line means the end of the line (before its break), as LSP says.</summary>
+    public static int ToOffset(SourceText text, Position position)
+    {
+        if (position.Line < 0)
+        {
+            return 0;
+        }
+
+        if (position.Line >= text.LineCount)
+        {
+            return text.Length;
+        }
+
+        var character = Math.Clamp(position.Character, 0, text.GetLineText(position.Line).Length);
+        return text.GetOffset(new LinePosition(position.Line, character));
+    }
 
     public static TextSpan ToSpan(SourceText text, Range range)
     {

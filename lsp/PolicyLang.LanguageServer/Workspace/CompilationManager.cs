@@ -200,8 +200,8 @@ public sealed class CompilationManager : ICompilationManager
                 return;
             }
 
+            result = new WorkspaceChange(_current, next, changed, closed);
             Volatile.Write(ref _current, next);
-            result = new WorkspaceChange(next, changed, closed);
         }
 
         Changed?.Invoke(this, result);

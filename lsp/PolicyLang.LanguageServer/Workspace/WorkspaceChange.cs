@@ -2,5 +2,8 @@
 
 namespace PolicyLang.LanguageServer.Workspace;
 
-/// <summary>A new snapshot and the paths of the documents that changed (opened, edited, closed, changed on disk).</summary>
-public sealed record WorkspaceChange(WorkspaceSnapshot Snapshot, IReadOnlyCollection<string> ChangedPaths, IReadOnlyCollection<string> ClosedUris);
+/// <summary>
+/// The snapshots before and after a change, and the paths of the documents that changed (opened, edited, closed,
+/// changed on disk) and the URIs of documents the client closed.
+/// </summary>
+public sealed record WorkspaceChange(WorkspaceSnapshot Previous, WorkspaceSnapshot Snapshot, IReadOnlyCollection<string> ChangedPaths, IReadOnlyCollection<string> ClosedUris);

@@ -52,9 +52,14 @@ public sealed class DiagnosticsPublisher : IDisposable
             }
         }
 
-        foreach (var document in change.Snapshot.OpenDocumentsDependingOn(change.ChangedPaths))
+        // Dependents before the change count too: a deleted or renamed package leaves its importers to recheck.
+        var affected = change.Snapshot.OpenDocumentsDependingOn(change.ChangedPaths).Select(d => d.Path)
+            .Concat(change.Previous.OpenDocumentsDependingOn(change.ChangedPaths).Select(d => d.Path))
+            .Where(path => change.Snapshot.Documents.GetValueOrDefault(path) is { IsOpen: true })
+            .Distinct(StringComparer.Ordinal);
+        foreach (var path in affected)
         {
-            Schedule(document.Path);
+            Schedule(path);
         }
     }
 
