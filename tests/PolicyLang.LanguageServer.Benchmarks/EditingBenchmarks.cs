@@ -1,6 +1,9 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using PolicyLang.LanguageServer.Features.Completion;
 using PolicyLang.LanguageServer.Features.Diagnostics;
 using PolicyLang.LanguageServer.Logging;
@@ -15,7 +18,7 @@ namespace PolicyLang.LanguageServer.Benchmarks;
 /// server publishes (parse, bind, convert; the debounce delay not included), and a completion after a dot.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 5, iterationCount: 20)]
+[Config(typeof(InProcessConfig))]
 public class EditingBenchmarks
 {
     private const string Uri = "untitled:bench.policy";
@@ -57,5 +60,10 @@ public class EditingBenchmarks
     {
         var analysis = _manager.Analyze(Uri) ?? throw new InvalidOperationException("the document is gone");
         return CompletionHandler.Complete(analysis, _member).Items.Count;
+    }
+
+    private sealed class InProcessConfig : ManualConfig
+    {
+        public InProcessConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithLaunchCount(1).WithWarmupCount(5).WithIterationCount(30));
     }
 }

@@ -4,7 +4,10 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace PolicyLang.LanguageServer.Benchmarks;
 
@@ -12,7 +15,7 @@ namespace PolicyLang.LanguageServer.Benchmarks;
 /// From starting the <c>policylang lsp</c> process to the first publishDiagnostics of a 500-line file: process
 /// start, initialize, didOpen, the debounce delay, parse, bind, and the notification back over stdout.
 /// </summary>
-[SimpleJob(RunStrategy.ColdStart, launchCount: 1, warmupCount: 1, iterationCount: 10)]
+[Config(typeof(ColdStartConfig))]
 public class StartupBenchmarks
 {
     private string _cli = string.Empty;
@@ -76,5 +79,10 @@ public class StartupBenchmarks
         var body = new byte[length];
         await stdout.ReadExactlyAsync(body);
         return Encoding.UTF8.GetString(body);
+    }
+
+    private sealed class ColdStartConfig : ManualConfig
+    {
+        public ColdStartConfig() => AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.ColdStart).WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(10));
     }
 }
