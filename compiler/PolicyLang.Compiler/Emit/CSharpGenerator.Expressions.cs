@@ -20,6 +20,11 @@ internal sealed partial class CSharpGenerator
             return Hoist(expression);
         }
 
+        if (ShouldHoistInvariant(expression))
+        {
+            return HoistInvariant(expression);
+        }
+
         return expression switch
         {
             BoundLiteral literal => LiteralOf(literal.Value, literal.Type),
@@ -38,7 +43,7 @@ internal sealed partial class CSharpGenerator
                 IndexKind.Map => $"{Ops}.Get({Expression(index.Target)}, {Expression(index.Index)})",
                 _ => $"{Ops}.Index({Expression(index.Target)}, {Expression(index.Index)})",
             },
-            BoundFunctionCall call => $"{_memberNames[call.Function]}(ctx{string.Concat(call.Arguments.Select(a => ", " + Expression(a)))})",
+            BoundFunctionCall call => FunctionCall(call),
             BoundBuiltinCall call => BuiltinCall(call),
             BoundInventoryQuery query => query.Kind switch
             {
@@ -161,6 +166,8 @@ internal sealed partial class CSharpGenerator
 
         return $"(({canonical}){read})";
     }
+
+    private string FunctionCall(BoundFunctionCall call) => $"{_memberNames[call.Function]}(ctx{string.Concat(call.Arguments.Select(a => ", " + Expression(a)))})";
 
     private string BuiltinCall(BoundBuiltinCall call)
     {

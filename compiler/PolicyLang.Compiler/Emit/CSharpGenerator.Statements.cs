@@ -106,6 +106,12 @@ internal sealed partial class CSharpGenerator
     /// <summary>Writes a loop over an iteration; absent collections are empty. <paramref name="body"/> writes inside the loop.</summary>
     private void Loop(BoundIteration iteration, Action body)
     {
+        if (iteration is { Kind: IterationKind.List, Collection: BoundListLiteral { IsConstant: false, Elements.Count: > 0 } literal })
+        {
+            LoopOverListLiteral(iteration, literal, body);
+            return;
+        }
+
         var collection = Expression(iteration.Collection);
         FlushLocalFunctions();
         var c = _method.Temp("c");
@@ -185,6 +191,43 @@ internal sealed partial class CSharpGenerator
                 Close();
                 break;
         }
+    }
+
+    /// <summary>
+    /// A loop over a list literal (<c>for p in [c.livenessProbe, c.readinessProbe]</c>): the elements are evaluated
+    /// first, in order, as the list would be, into locals, and the loop picks them by index, so no list is allocated.
+    /// </summary>
+    private void LoopOverListLiteral(BoundIteration iteration, BoundListLiteral literal, Action body)
+    {
+        var elementType = ClrTypes.Of(((ListType)literal.Type).Element);
+        var values = literal.Elements.Select(Expression).ToArray();
+        FlushLocalFunctions();
+        var names = new string[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = _method.Temp("e");
+            Line($"{elementType} {names[i]} = {values[i]};");
+        }
+
+        var index = _method.Declare(iteration.Index);
+        var current = names.Length == 1
+            ? names[0]
+            : $"({index} switch {{ {string.Concat(names.Take(names.Length - 1).Select((n, i) => $"{i} => {n}, "))}_ => {names[^1]} }})";
+        Line($"for (int {index} = 0; {index} < {names.Length}; {index}++)");
+        Open();
+        CancellationCheck();
+        if (iteration.SecondVariable is { } element)
+        {
+            Line($"long? {_method.Declare(iteration.Variable)} = {index};");
+            Line($"var {_method.Declare(element)} = {current};");
+        }
+        else
+        {
+            Line($"var {_method.Declare(iteration.Variable)} = {current};");
+        }
+
+        body();
+        Close();
     }
 
     /// <summary>

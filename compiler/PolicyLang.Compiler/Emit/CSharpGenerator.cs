@@ -51,6 +51,7 @@ internal sealed partial class CSharpGenerator
         Open();
 
         EmitMembers();
+        EmitInvariants();
         foreach (var (name, type, initializer) in _staticFields)
         {
             Line($"private static readonly {type} {name} = {initializer};");
@@ -85,6 +86,7 @@ internal sealed partial class CSharpGenerator
             Map(start, param.Symbol.Tree.Source, param.Symbol.NameSpan);
         }
 
+        Line($"{InitInvariants}();");
         Close();
 
         foreach (var constant in _program.Packages.SelectMany(p => p.Constants))

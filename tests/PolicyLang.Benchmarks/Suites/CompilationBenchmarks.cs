@@ -1,7 +1,6 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using PolicyLang.Benchmarks.Corpus;
 using PolicyLang.Benchmarks.Support;
 using PolicyLang.Compiler;
@@ -18,7 +17,9 @@ namespace PolicyLang.Benchmarks.Suites;
 /// and with the emit that <c>policylang check</c> adds).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10)]
+[WarmupCount(2)]
+[IterationCount(10)]
+[InvocationCount(1, unrollFactor: 1)]
 public class CompilationBenchmarks
 {
     private static readonly ParameterValues NoParameters = new(new Dictionary<string, object?>());

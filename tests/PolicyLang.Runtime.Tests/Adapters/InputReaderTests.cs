@@ -91,7 +91,8 @@ public sealed class InputReaderTests : IDisposable
         var manifest = new InputReader(options).Read("-").Single().Manifest.ShouldNotBeNull();
 
         manifest.Name.ShouldBe("in");
-        manifest.Source.ShouldBe(new SourceDocument("-", 0, 1, "app/templates/cm.yaml"));
+        // The template's first line is the third line of the stream, after "---" and the Source comment.
+        manifest.Source.ShouldBe(new SourceDocument("-", 0, 1, "app/templates/cm.yaml", AttributedLineOffset: 2));
     }
 
     [Fact]

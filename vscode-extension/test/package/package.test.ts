@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -50,7 +51,7 @@ describe("the packaged extension", () => {
     if (run.status !== 0) {
       throw new Error(`vsce package failed (${run.error?.message ?? `exit ${String(run.status ?? run.signal)}`}):\n${run.stdout}\n${run.stderr}`);
     }
-    ({ names, texts } = await readZip(vsix, ["extension/package.json", "extension/syntaxes/policylang.tmLanguage.json"]));
+    ({ names, texts } = await readZip(vsix, ["extension/package.json", "extension/syntaxes/policylang.tmLanguage.json", "extension/out/extension.js"]));
   });
 
   after(() => rmSync(directory, { recursive: true, force: true }));
@@ -63,20 +64,22 @@ describe("the packaged extension", () => {
       "extension/syntaxes/policylang.tmLanguage.json",
       "extension/language-configuration.json",
       "extension/snippets/policylang.json",
-      "extension/out/src/extension.js",
-      "extension/out/src/language-client/serverCommand.js",
+      "extension/out/extension.js",
     ]) {
       assert.ok(names.includes(name), `${name} missing from the .vsix`);
     }
   });
 
-  it("ships the language client it runs with", () => {
-    assert.ok(names.includes("extension/node_modules/vscode-languageclient/package.json"));
-    assert.ok(names.some((n) => n.startsWith("extension/node_modules/vscode-languageserver-protocol/")));
+  it("bundles the language client into out/extension.js, which needs only VS Code and Node's modules", () => {
+    const bundle = texts.get("extension/out/extension.js") ?? "";
+    assert.ok(bundle.includes("workspace/executeCommand"), "the language client's protocol is not in the bundle");
+    const required = new Set([...bundle.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1] ?? ""));
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    assert.deepEqual([...required].filter((m) => m !== "vscode" && !builtins.has(m)), []);
   });
 
   it("leaves out sources, tests, source maps and development tools", () => {
-    const unwanted = names.filter((n) => /^extension\/(src|test|out\/test|out\/src\/grammar)\//.test(n) || n.endsWith(".map") || n.endsWith(".ts") || /node_modules\/(typescript|@vscode\/vsce|vscode-tmgrammar-test)\//.test(n));
+    const unwanted = names.filter((n) => /^extension\/(src|test|node_modules|out\/test|out\/src)\//.test(n) || n.endsWith(".map") || n.endsWith(".ts"));
     assert.deepEqual(unwanted, []);
   });
 

@@ -12,7 +12,7 @@ interface Manifest {
   main: string;
   engines: { vscode: string };
   activationEvents: string[];
-  dependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
   devDependencies: Record<string, string>;
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string }[];
@@ -46,8 +46,9 @@ describe("package.json", () => {
     }
   });
 
-  it("names the compiled entry point of src/extension.ts", () => {
-    assert.equal(manifest.main, "./out/src/extension.js");
+  it("names the bundle of src/extension.ts as entry point, with every dependency inside it", () => {
+    assert.equal(manifest.main, "./out/extension.js");
+    assert.deepEqual(manifest.dependencies ?? {}, {}, "runtime dependencies would be packaged beside the bundle");
     assert.ok(existsSync(join(extensionRoot, "src", "extension.ts")));
   });
 

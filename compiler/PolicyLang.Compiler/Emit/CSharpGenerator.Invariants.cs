@@ -1,0 +1,136 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using PolicyLang.Compiler.Binding;
+using PolicyLang.Compiler.Bound;
+
+namespace PolicyLang.Compiler.Emit;
+
+/// <summary>
+/// Subject-invariant calls: a call whose value depends only on literals, constants and parameters (such as
+/// <c>pss.since("v1.19")</c>, which reads the <c>version</c> parameter through a regex) is the same for every subject, so
+/// it is computed once, when the policy instance is created with its parameter values, instead of on every
+/// evaluation. Its failure is kept and thrown where the call is evaluated, so a rule that reaches a failing call
+/// still fails on that subject exactly as before, and one that does not reach it is unaffected.
+/// </summary>
+internal sealed partial class CSharpGenerator
+{
+    private const string InitInvariants = "InitInvariants";
+
+    private readonly List<(string Name, string Type, string Initializer)> _invariants = [];
+    private readonly Dictionary<string, string> _invariantsByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<FunctionSymbol, bool> _contextFree = [];
+    private Dictionary<FunctionSymbol, BoundFunction>? _functions;
+
+    /// <summary>
+    /// True for a call worth computing once: in a rule (function bodies are left as they are, so that computing one
+    /// invariant never reads another that is not computed yet), invariant, not already a constant.
+    /// </summary>
+    private bool ShouldHoistInvariant(BoundExpression expression) =>
+        _method.Owner is RuleSymbol && expression is BoundFunctionCall or BoundBuiltinCall && IsInvariant(expression);
+
+    /// <summary>The field that holds the call's value, computed by <c>InitInvariants</c>; rethrows the call's failure.</summary>
+    private string HoistInvariant(BoundExpression expression)
+    {
+        var saved = _method;
+        _method = new MethodState(null);
+        var initializer = expression switch
+        {
+            BoundFunctionCall call => FunctionCall(call),
+            BoundBuiltinCall call => BuiltinCall(call),
+            _ => throw new InvalidOperationException("Only calls are hoisted."),
+        };
+        _method = saved;
+        if (!_invariantsByText.TryGetValue(initializer, out var name))
+        {
+            name = $"i{_invariants.Count}";
+            _invariants.Add((name, ClrTypes.Of(expression.Type), initializer));
+            _invariantsByText[initializer] = name;
+        }
+
+        return $"({name}_error == null ? {name} : throw {name}_error)";
+    }
+
+    /// <summary>Writes the invariant fields and the method that computes them (called by the constructor after the parameters).</summary>
+    private void EmitInvariants()
+    {
+        foreach (var (name, type, _) in _invariants)
+        {
+            Line($"private {type} {name};");
+            Line($"private global::System.Exception {name}_error;");
+        }
+
+        Line($"private void {InitInvariants}()");
+        Open();
+        if (_invariants.Count > 0)
+        {
+            // Invariant calls never read the context (IsContextFree); functions take it as their first argument.
+            Line($"{ClrTypes.Context} ctx = null;");
+        }
+
+        foreach (var (name, _, initializer) in _invariants)
+        {
+            Line($"try {{ {name} = {initializer}; }} catch (global::System.Exception e) {{ {name}_error = e; }}");
+        }
+
+        Close();
+    }
+
+    private bool IsInvariant(BoundExpression expression) => expression switch
+    {
+        BoundLiteral or BoundConstantReference or BoundParamReference => true,
+        BoundBuiltinCall call => !call.Overload.TakesContext && call.Overload.Deterministic && call.Arguments.All(IsInvariant),
+        BoundFunctionCall call => call.Arguments.All(IsInvariant) && IsContextFree(call.Function),
+        BoundField or BoundIndex or BoundUnary or BoundBinary or BoundConditional or BoundConversion or BoundInterpolatedString => Children(expression) is { } children && children.All(IsInvariant),
+        _ => expression.IsConstant && expression is BoundListLiteral or BoundSetLiteral or BoundMapLiteral,
+    };
+
+    /// <summary>
+    /// True when a function's value depends on its arguments only: no inventory, no clock or other context-reading
+    /// built-in, no loops (which check the context's cancellation), and only calls to such functions.
+    /// </summary>
+    private bool IsContextFree(FunctionSymbol function)
+    {
+        if (_contextFree.TryGetValue(function, out var known))
+        {
+            return known;
+        }
+
+        _functions ??= _program.Packages.SelectMany(p => p.Functions).ToDictionary(f => f.Symbol);
+        // Functions are not recursive (PL0106); the entry guards against a cycle all the same.
+        _contextFree[function] = false;
+        var result = _functions.TryGetValue(function, out var bound)
+            && bound.Lets.All(l => IsContextFreeExpression(l.Value))
+            && IsContextFreeExpression(bound.Body);
+        _contextFree[function] = result;
+        return result;
+    }
+
+    private bool IsContextFreeExpression(BoundExpression expression) => expression switch
+    {
+        BoundInventoryQuery or BoundQuantifier or BoundComprehension or BoundErrorExpression => false,
+        BoundBuiltinCall call => !call.Overload.TakesContext && call.Overload.Deterministic && call.Arguments.All(IsContextFreeExpression),
+        BoundFunctionCall call => IsContextFree(call.Function) && call.Arguments.All(IsContextFreeExpression),
+        _ => Children(expression) is { } children && children.All(IsContextFreeExpression),
+    };
+
+    /// <summary>The sub-expressions of an expression, or null for a kind this analysis does not know (then nothing is hoisted).</summary>
+    private static IEnumerable<BoundExpression>? Children(BoundExpression expression) => expression switch
+    {
+        BoundLiteral or BoundLocal or BoundConstantReference or BoundParamReference => [],
+        BoundInterpolatedString s => s.Parts,
+        BoundField f => [f.Target],
+        BoundDynamicMember m => [m.Target],
+        BoundTypedObject t => [t.Manifest],
+        BoundIndex i => [i.Target, i.Index],
+        BoundUnary u => [u.Operand],
+        BoundBinary b => [b.Left, b.Right],
+        BoundConditional c => [c.Condition, c.WhenTrue, c.WhenFalse],
+        BoundConversion c => [c.Operand],
+        BoundListLiteral l => l.Elements,
+        BoundSetLiteral s => s.Elements,
+        BoundMapLiteral m => m.Entries.SelectMany(e => new[] { e.Key, e.Value }),
+        BoundFunctionCall c => c.Arguments,
+        BoundBuiltinCall c => c.Arguments,
+        _ => null,
+    };
+}
