@@ -25,6 +25,30 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Check_accepts_the_examples_and_the_standard_library()
+    {
+        var (code, output, error) = await Run("check", CliRunner.Example("policies"), Path.Combine(RepositoryPaths.Root, "policies-stdlib"));
+        code.ShouldBe(0, output + error);
+        output.ShouldContain(": 0 errors");
+    }
+
+    [Fact]
+    public async Task Eval_of_the_examples_writes_text_and_json_for_all_five_subjects()
+    {
+        var (textCode, text, _) = await Run("eval", "-p", CliRunner.Example("policies"), CliRunner.Example("inputs"), "-o", "text");
+        textCode.ShouldBe(1);
+        foreach (var folder in new[] { "admission", "events", "hosts", "images", "manifests" })
+        {
+            text.ShouldContain($"examples/inputs/{folder}/", Case.Sensitive, folder);
+        }
+
+        var (jsonCode, json, _) = await Run("eval", "-p", CliRunner.Example("policies"), CliRunner.Example("inputs"), "-o", "json");
+        jsonCode.ShouldBe(1);
+        CliRunner.Json(json).GetProperty("results").EnumerateArray().Select(r => r.GetProperty("subject").GetProperty("kind").GetString()).Distinct()
+            .ShouldBe(["admission", "event", "host", "image", "manifest"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Test_runs_the_examples_tests()
     {
         var (code, output, error) = await Run("test", CliRunner.Example("policies"));
