@@ -81,9 +81,9 @@ public sealed class Compilation
     public EmitResult Emit(ICompileCache? cache = null)
     {
         var key = ContentHash;
-        if (cache?.TryLoad(key) is { } cached)
+        if (cache?.TryLoad(key) is { } cached && FromCache(cached) is { } hit)
         {
-            return new EmitResult(cached, Runtime.Evaluation.PolicyAssemblyManifest.ReadFromImage(cached), null, [], FromCache: true);
+            return hit;
         }
 
         var diagnostics = GetDiagnostics();
@@ -120,6 +120,27 @@ public sealed class Compilation
 
         cache?.Store(key, image);
         return new EmitResult(image, manifest, source, emitDiagnostics, FromCache: false);
+    }
+
+    /// <summary>
+    /// A cached image, if it is still a policy assembly the reference policy allows: a cache entry that was damaged
+    /// or replaced on disk is a miss (compiled again and overwritten), never loaded.
+    /// </summary>
+    private static EmitResult? FromCache(byte[] image)
+    {
+        try
+        {
+            if (ReferencePolicy.Check(image).Count > 0)
+            {
+                return null;
+            }
+
+            return new EmitResult(image, Runtime.Evaluation.PolicyAssemblyManifest.ReadFromImage(image), null, [], FromCache: true);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadImageFormatException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private List<Diagnostic> AssembleDiagnostics()

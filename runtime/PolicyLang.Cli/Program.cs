@@ -13,6 +13,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TestCommand.Create());
+        root.Subcommands.Add(FmtCommand.Create());
         root.Subcommands.Add(CapabilitiesCommand.Create());
         root.Subcommands.Add(DocCommand.Create());
         root.Subcommands.Add(BuildCommand.Create());

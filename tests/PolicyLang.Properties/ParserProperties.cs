@@ -29,6 +29,9 @@ public sealed class ParserProperties
         "// comment\n", "/* block */", "/// doc\n", "/* open", "\n", "\t", "#", "$", "\\", "~", "'", "é", "\u0000",
     ];
 
+    /// <summary>What ANTLR's own messages say; users see PolicyLang's coded messages instead.</summary>
+    private static readonly string[] AntlrPhrases = ["mismatched input", "extraneous input", "no viable alternative", "token recognition error", "<EOF>", "missing {", "expecting {", "at input"];
+
     private readonly ITestOutputHelper _output;
 
     public ParserProperties(ITestOutputHelper output)
@@ -128,6 +131,8 @@ public sealed class ParserProperties
         {
             (diagnostic.Span.Start >= 0 && diagnostic.Span.Start + diagnostic.Span.Length <= text.Length)
                 .ShouldBeTrue($"{diagnostic} has span {diagnostic.Span} outside the text ({text.Length} chars)\n--- input ---\n{Shorten(text)}");
+            AntlrPhrases.Any(p => diagnostic.Message.Contains(p, StringComparison.Ordinal))
+                .ShouldBeFalse($"a raw ANTLR message reached the user: {diagnostic}\n--- input ---\n{Shorten(text)}");
         }
 
         try

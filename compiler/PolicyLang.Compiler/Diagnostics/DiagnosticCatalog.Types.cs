@@ -7,7 +7,7 @@ namespace PolicyLang.Compiler.Diagnostics;
 public static partial class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor UnknownFieldDescriptor = new("PL0200", DiagnosticLevel.Error, DiagnosticStage.Types, "Unknown field", "{0} has no field '{1}'{2}");
-    public static readonly DiagnosticDescriptor OperatorTypeMismatchDescriptor = new("PL0201", DiagnosticLevel.Error, DiagnosticStage.Types, "Operator type mismatch", "operator '{0}' cannot be applied to {1} and {2}");
+    public static readonly DiagnosticDescriptor OperatorTypeMismatchDescriptor = new("PL0201", DiagnosticLevel.Error, DiagnosticStage.Types, "Binary operator type mismatch", "operator '{0}' cannot be applied to {1} and {2}");
     public static readonly DiagnosticDescriptor ConditionNotBoolDescriptor = new("PL0202", DiagnosticLevel.Error, DiagnosticStage.Types, "Condition is not bool", "{0} must be bool, but this is {1}");
     public static readonly DiagnosticDescriptor UnknownFunctionDescriptor = new("PL0203", DiagnosticLevel.Error, DiagnosticStage.Types, "Unknown function", "'{0}' is not a function{1}");
     public static readonly DiagnosticDescriptor WrongArgumentCountDescriptor = new("PL0204", DiagnosticLevel.Error, DiagnosticStage.Types, "Wrong argument count", "'{0}' takes {1}, but {2} given");
@@ -22,7 +22,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ReturnTypeMismatchDescriptor = new("PL0213", DiagnosticLevel.Error, DiagnosticStage.Types, "Return type mismatch", "function '{0}' is declared to return {1}, but its body is {2}");
     public static readonly DiagnosticDescriptor NotAssignableDescriptor = new("PL0214", DiagnosticLevel.Error, DiagnosticStage.Types, "Not a mutable field", "'mutate' needs a field of the subject's object; {0}");
     public static readonly DiagnosticDescriptor NotCallableDescriptor = new("PL0215", DiagnosticLevel.Error, DiagnosticStage.Types, "Not callable", "'{0}' is {1}, not a function");
-    public static readonly DiagnosticDescriptor UnaryTypeMismatchDescriptor = new("PL0216", DiagnosticLevel.Error, DiagnosticStage.Types, "Operator type mismatch", "operator '{0}' cannot be applied to {1}");
+    public static readonly DiagnosticDescriptor UnaryTypeMismatchDescriptor = new("PL0216", DiagnosticLevel.Error, DiagnosticStage.Types, "Unary operator type mismatch", "operator '{0}' cannot be applied to {1}");
     public static readonly DiagnosticDescriptor ConstantOutOfRangeDescriptor = new("PL0217", DiagnosticLevel.Error, DiagnosticStage.Types, "Value out of range", "{0}");
     public static readonly DiagnosticDescriptor ComparisonNeverTrueDescriptor = new("PL0218", DiagnosticLevel.Warning, DiagnosticStage.Types, "Comparison is never true", "{0} is never equal to {1}; this comparison is always {2}");
 

@@ -37,6 +37,32 @@ public static class ReferencePolicy
         "System.Runtime.CompilerServices.Unsafe", "System.Runtime.CompilerServices.RuntimeHelpers",
     ];
 
+    // The namespace System holds doors too (AppContext, Environment, Type, Activator, GC…): only these types of it,
+    // values and the shapes generated code is made of, are allowed.
+    private static readonly HashSet<string> SystemTypes = new(StringComparer.Ordinal)
+    {
+        "Object", "ValueType", "Enum", "String", "Boolean", "Char", "Byte", "Int32", "Int64", "UInt32", "UInt64", "Double",
+        "Single", "Decimal", "Nullable`1", "TimeSpan", "DateTime", "DateTimeOffset", "Array", "Math", "IDisposable",
+        "IComparable`1", "IEquatable`1", "StringComparison", "StringComparer", "Attribute", "Exception",
+        "InvalidOperationException", "ArgumentException", "NullReferenceException", "IndexOutOfRangeException",
+        "Func`1", "Func`2", "Func`3", "Func`4", "Action", "Action`1", "Action`2", "Action`3", "ReadOnlySpan`1", "Span`1",
+        "MemoryExtensions", "Index", "Range", "Tuple`2", "ValueTuple`2", "ValueTuple`3",
+    };
+
+    // Of the runtime's evaluation types, generated code uses the context it is given and the base of its class;
+    // loading assemblies or running engines is not for policies.
+    private static readonly HashSet<string> EvaluationTypes = new(StringComparer.Ordinal)
+    {
+        "EvaluationContext", "IInventory", "CompiledPolicy", "ParameterValues",
+    };
+
+    // The clock of a policy is the evaluation context's (deterministic, settable in tests), never the machine's.
+    private static readonly HashSet<string> ForbiddenMembers = new(StringComparer.Ordinal)
+    {
+        "System.DateTime.get_Now", "System.DateTime.get_UtcNow", "System.DateTime.get_Today",
+        "System.DateTimeOffset.get_Now", "System.DateTimeOffset.get_UtcNow",
+    };
+
     // The attributes Roslyn itself emits into every assembly.
     private static readonly string[] CompilerTypes =
     [
@@ -70,13 +96,32 @@ public static class ReferencePolicy
 
             var ns = reader.GetString(reference.Namespace);
             var full = ns.Length == 0 ? reader.GetString(reference.Name) : ns + "." + reader.GetString(reference.Name);
+            var name = reader.GetString(reference.Name);
             var allowedNamespace = AllowedNamespaces.Contains(ns);
             var allowedType = !ForbiddenTypes.Contains(full)
                 && (ns is not ("System.Reflection" or "System.Diagnostics") || CompilerTypes.Contains(full))
-                && (ns != "System.Runtime.CompilerServices" || full.EndsWith("Attribute", StringComparison.Ordinal));
+                && (ns != "System.Runtime.CompilerServices" || full.EndsWith("Attribute", StringComparison.Ordinal))
+                && (ns != "System" || SystemTypes.Contains(name))
+                && (ns != "PolicyLang.Runtime.Evaluation" || EvaluationTypes.Contains(name));
             if (!allowedNamespace || !allowedType)
             {
                 problems.Add($"references type {full}");
+            }
+        }
+
+        foreach (var handle in reader.MemberReferences)
+        {
+            var member = reader.GetMemberReference(handle);
+            if (member.Parent.Kind != HandleKind.TypeReference)
+            {
+                continue;
+            }
+
+            var parent = reader.GetTypeReference((TypeReferenceHandle)member.Parent);
+            var full = $"{reader.GetString(parent.Namespace)}.{reader.GetString(parent.Name)}.{reader.GetString(member.Name)}";
+            if (ForbiddenMembers.Contains(full))
+            {
+                problems.Add($"references member {full}");
             }
         }
 

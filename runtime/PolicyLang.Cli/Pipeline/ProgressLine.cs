@@ -18,7 +18,7 @@ internal sealed class ProgressLine : IDisposable
 
     private readonly TextWriter _writer;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan? _last;
     private int _width;
 
     public ProgressLine(TextWriter writer)
@@ -34,13 +34,14 @@ internal sealed class ProgressLine : IDisposable
 
     public void Report(int documents)
     {
-        if (documents < Threshold || _clock.Elapsed - _last < Interval)
+        var now = _clock.Elapsed;
+        if (documents < Threshold || (_last is { } last && now - last < Interval))
         {
             return;
         }
 
-        _last = _clock.Elapsed;
-        var rate = documents / Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+        _last = now;
+        var rate = documents / Math.Max(now.TotalSeconds, 0.001);
         var text = string.Create(CultureInfo.InvariantCulture, $"policylang: {documents} documents evaluated ({rate:F0}/s)");
         _writer.Write("\r" + text.PadRight(_width));
         _width = text.Length;
