@@ -78,7 +78,7 @@ public sealed class CompilationManager : ICompilationManager
             ? existing.AsOpen(uri, source, version)
             : new PolicyDocument(path, uri, source, version, isOpen: true);
         return (snapshot.With(document), [path], []);
-    });
+    }, isOpen: true);
 
     public void Change(string uri, int version, IReadOnlyList<TextDocumentContentChangeEvent> changes) => Update(snapshot =>
     {
@@ -189,7 +189,7 @@ public sealed class CompilationManager : ICompilationManager
         return new SourceText(text.Path, builder.ToString());
     }
 
-    private void Update(Func<WorkspaceSnapshot, (WorkspaceSnapshot Next, IReadOnlyCollection<string> Changed, IReadOnlyCollection<string> Closed)> change)
+    private void Update(Func<WorkspaceSnapshot, (WorkspaceSnapshot Next, IReadOnlyCollection<string> Changed, IReadOnlyCollection<string> Closed)> change, bool isOpen = false)
     {
         WorkspaceChange result;
         lock (_gate)
@@ -200,7 +200,7 @@ public sealed class CompilationManager : ICompilationManager
                 return;
             }
 
-            result = new WorkspaceChange(_current, next, changed, closed);
+            result = new WorkspaceChange(_current, next, changed, closed, isOpen);
             Volatile.Write(ref _current, next);
         }
 

@@ -98,31 +98,5 @@ public static class BundleLoader
     }
 
     /// <summary>"; did you mean 'x'?" for the closest candidate, or empty when none is close.</summary>
-    internal static string Suggest(string name, IEnumerable<string> candidates)
-    {
-        var best = candidates
-            .Select(c => (Candidate: c, Distance: Distance(name, c)))
-            .Where(c => c.Distance <= Math.Max(2, name.Length / 3))
-            .OrderBy(c => c.Distance)
-            .FirstOrDefault();
-        return best.Candidate is null ? string.Empty : $"; did you mean '{best.Candidate}'?";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
-    }
+    internal static string Suggest(string name, IEnumerable<string> candidates) => Suggestions.DidYouMean(name, candidates);
 }

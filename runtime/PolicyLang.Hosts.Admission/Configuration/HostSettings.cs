@@ -186,7 +186,7 @@ public static class HostSettings
             var at = $"{path}:{entry.KeyLine}:{entry.KeyColumn}";
             if (!Names.Contains(entry.Key, StringComparer.Ordinal) || entry.Key == "config")
             {
-                errors.Add($"{at}: unknown setting '{entry.Key}'");
+                errors.Add($"{at}: unknown setting '{entry.Key}'{Bundles.Suggestions.DidYouMean(entry.Key, Names.Where(n => n != "config"))}");
                 continue;
             }
 

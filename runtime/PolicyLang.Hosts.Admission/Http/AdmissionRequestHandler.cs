@@ -107,13 +107,15 @@ public sealed class AdmissionRequestHandler
 
         var response = new ArrayBufferWriter<byte>(512);
         AdmissionResponseWriter.Write(response, decision);
+
+        // Counted and logged before the answer leaves: whoever has the answer finds it in the metrics and the log.
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        _metrics.Request(endpoint, review.Operation, decision.Outcome, review.Kind.Kind, elapsed);
+        _decisions.Log(endpoint, review, decision, elapsed);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = response.WrittenCount;
         await context.Response.Body.WriteAsync(response.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        _metrics.Request(endpoint, review.Operation, decision.Outcome, review.Kind.Kind, elapsed);
-        _decisions.Log(endpoint, review, decision, elapsed);
     }
 
     private string TooLarge() => $"the request body is larger than the {_options.MaxBodyBytes} bytes this webhook accepts";

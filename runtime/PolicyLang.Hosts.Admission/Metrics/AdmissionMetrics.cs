@@ -73,7 +73,7 @@ public sealed class AdmissionMetrics
             output.Append(CultureInfo.InvariantCulture, $"policylang_admission_requests_total{{endpoint=\"{Escape(key.Endpoint)}\",operation=\"{Escape(key.Operation)}\",decision=\"{Escape(key.Decision)}\",kind=\"{Escape(key.Kind)}\"}} {Interlocked.Read(ref count.Value)}\n");
         }
 
-        Header(output, "policylang_admission_request_duration_seconds", "histogram", "Time from reading the request to the answer, by endpoint.");
+        Header(output, "policylang_admission_request_duration_seconds", "histogram", "Time from the request to its answer (body read, evaluated, response built), by endpoint.");
         foreach (var (endpoint, histogram) in _latency.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             histogram.Write(output, "policylang_admission_request_duration_seconds", $"endpoint=\"{Escape(endpoint)}\"");

@@ -87,13 +87,72 @@ public sealed class HostSettingsTests
 
         HostSettings.Resolve(new Dictionary<string, IReadOnlyList<string>> { ["config"] = [config] }, NoEnvironment, errors);
 
-        errors.ShouldBe([$"{config}:3:1: unknown setting 'tls-crt'"]);
+        errors.ShouldBe([$"{config}:3:1: unknown setting 'tls-crt'; did you mean 'tls-cert'?"]);
+    }
+
+    /// <summary>Every setting with a non-default value and how to see it in the options.</summary>
+    private static readonly Dictionary<string, (string Text, Func<AdmissionHostOptions, object?> Read, object Expected)> EverySetting = new(StringComparer.Ordinal)
+    {
+        ["bundle"] = ("/b/p.bundle", o => o.Bundle, "/b/p.bundle"),
+        ["policies"] = ("/p1,/p2", o => string.Join("|", o.PolicyPaths), "/p1|/p2"),
+        ["bindings"] = ("/b/bindings.yaml", o => o.Bindings, "/b/bindings.yaml"),
+        ["verify-key"] = ("/k/v.pub", o => o.VerifyKey, "/k/v.pub"),
+        ["address"] = ("127.0.0.2", o => o.Address, "127.0.0.2"),
+        ["port"] = ("9999", o => o.Port, 9999),
+        ["tls-cert"] = ("/t/tls.crt", o => o.TlsCert, "/t/tls.crt"),
+        ["tls-key"] = ("/t/tls.key", o => o.TlsKey, "/t/tls.key"),
+        ["insecure"] = ("true", o => o.Insecure, true),
+        ["failure-mode"] = ("closed", o => o.FailureMode, FailureMode.Closed),
+        ["deadline"] = ("750ms", o => o.Deadline, TimeSpan.FromMilliseconds(750)),
+        ["exclude-namespaces"] = ("a,b-*", o => string.Join("|", o.ExcludeNamespaces), "a|b-*"),
+        ["namespace"] = ("own", o => o.OwnNamespace, "own"),
+        ["max-body-bytes"] = ("1000", o => o.MaxBodyBytes, 1000L),
+        ["max-concurrency"] = ("3", o => o.MaxConcurrency, 3),
+        ["reload-interval"] = ("2s", o => o.ReloadInterval, TimeSpan.FromSeconds(2)),
+        ["log-level"] = ("warning", o => o.LogLevel, LogLevel.Warning),
+        ["decision-log-level"] = ("none", o => o.DecisionLogLevel, LogLevel.None),
+    };
+
+    [Fact]
+    public void Every_setting_is_read_from_the_environment_and_from_the_config_file()
+    {
+        EverySetting.Keys.Order(StringComparer.Ordinal).ShouldBe(HostSettings.Names.Where(n => n != "config").Order(StringComparer.Ordinal));
+        var file = Path.Combine(TestPaths.NewTemporaryDirectory(), "all.yaml");
+        File.WriteAllText(file, string.Join("\n", EverySetting.Select(s => $"{s.Key}: \"{s.Value.Text}\"")) + "\n");
+
+        var fromEnvironment = HostSettings.Resolve(new Dictionary<string, IReadOnlyList<string>>(), EverySetting.ToDictionary(s => HostSettings.EnvironmentName(s.Key), s => s.Value.Text), []);
+        var fromFile = HostSettings.Resolve(new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, string> { ["POLICYLANG_CONFIG"] = file }, []);
+
+        foreach (var (name, (_, read, expected)) in EverySetting)
+        {
+            read(fromEnvironment).ShouldBe(expected, $"${HostSettings.EnvironmentName(name)}");
+            read(fromFile).ShouldBe(expected, $"{name} in the config file");
+            read(new AdmissionHostOptions()).ShouldNotBe(expected, $"{name}: the test value must differ from the default");
+        }
     }
 
     [Fact]
-    public void Every_setting_has_an_environment_variable()
+    public void Every_setting_is_an_option_of_serve_admission()
     {
-        HostSettings.EnvironmentName("tls-cert").ShouldBe("POLICYLANG_TLS_CERT");
-        HostSettings.EnvironmentName("exclude-namespaces").ShouldBe("POLICYLANG_EXCLUDE_NAMESPACES");
+        var admission = PolicyLang.Cli.Commands.ServeCommand.Create().Subcommands.Single(c => c.Name == "admission");
+        var options = admission.Options.Select(o => o.Name.TrimStart('-')).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var name in HostSettings.Names)
+        {
+            var option = name switch { "policies" => "policy", "exclude-namespaces" => "exclude-namespace", _ => name };
+            options.ShouldContain(option, $"serve admission has no --{option} for the setting {name}");
+        }
+    }
+
+    [Fact]
+    public void A_mistyped_config_key_gets_a_suggestion()
+    {
+        var config = Path.Combine(TestPaths.NewTemporaryDirectory(), "c.yaml");
+        File.WriteAllText(config, "bundle: b\ninsecure: true\nfailure-mod: closed\n");
+        var errors = new List<string>();
+
+        HostSettings.Resolve(new Dictionary<string, IReadOnlyList<string>> { ["config"] = [config] }, NoEnvironment, errors);
+
+        errors.ShouldBe([$"{config}:3:1: unknown setting 'failure-mod'; did you mean 'failure-mode'?"]);
     }
 }

@@ -13,6 +13,7 @@ namespace PolicyLang.LanguageServer.Features.Diagnostics;
 /// Publishes diagnostics for open documents after each change, debounced: a change schedules a check of every
 /// open document whose compilation includes the changed file (its importers too), and a newer change cancels the
 /// pending or running check of the same document. A result computed for a text that has since changed is dropped.
+/// A document just opened is checked at once.
 /// </summary>
 public sealed class DiagnosticsPublisher : IDisposable
 {
@@ -59,11 +60,11 @@ public sealed class DiagnosticsPublisher : IDisposable
             .Distinct(StringComparer.Ordinal);
         foreach (var path in affected)
         {
-            Schedule(path);
+            Schedule(path, immediate: change.IsOpen && change.ChangedPaths.Contains(path));
         }
     }
 
-    private void Schedule(string path)
+    private void Schedule(string path, bool immediate)
     {
         var cancellation = new CancellationTokenSource();
         _pending.AddOrUpdate(path, cancellation, (_, old) =>
@@ -75,7 +76,7 @@ public sealed class DiagnosticsPublisher : IDisposable
 
             return cancellation;
         });
-        _ = Task.Run(() => CheckAsync(path, cancellation));
+        _ = Task.Run(() => CheckAsync(path, cancellation, immediate ? TimeSpan.Zero : _delay));
     }
 
     private void Cancel(string path)
@@ -86,12 +87,16 @@ public sealed class DiagnosticsPublisher : IDisposable
         }
     }
 
-    private async Task CheckAsync(string path, CancellationTokenSource cancellation)
+    private async Task CheckAsync(string path, CancellationTokenSource cancellation, TimeSpan delay)
     {
         var token = cancellation.Token;
         try
         {
-            await Task.Delay(_delay, token).ConfigureAwait(false);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, token).ConfigureAwait(false);
+            }
+
             var snapshot = _manager.Current;
             if (snapshot.Documents.GetValueOrDefault(path) is not { IsOpen: true } document)
             {

@@ -54,6 +54,7 @@ public sealed class LifecycleHandler : ILspHandler
             folders.Add(rootPath);
         }
 
+        _ = CompilerWarmup.StartAsync(_log);
         _manager.SetFolders(folders);
         _guard.State = ServerState.Running;
         var version = typeof(LifecycleHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
