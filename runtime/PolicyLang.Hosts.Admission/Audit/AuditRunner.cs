@@ -119,6 +119,7 @@ public sealed partial class AuditRunner
     private async Task WatchResourceAsync(AuditResource resource, string? version, CancellationToken cancellationToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
+        var expiredInARow = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -132,12 +133,28 @@ public sealed partial class AuditRunner
                 version = await _lister.WatchAsync(resource, version, _options.WatchTimeout, (type, item) => _cache.Apply(resource, type, item), cancellationToken).ConfigureAwait(false);
                 Metrics.WatchRestart("ended");
                 backoff = TimeSpan.FromSeconds(1);
+                expiredInARow = 0;
             }
             catch (ResourceVersionExpiredException e)
             {
                 Metrics.WatchRestart("expired");
                 LogExpired(_logger, e.Message);
                 version = null;
+
+                // Listing again is the remedy; when even a fresh list's version expires at once, slow down.
+                if (expiredInARow++ > 0)
+                {
+                    try
+                    {
+                        await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+
+                    backoff = Next(backoff);
+                }
             }
             catch (AuditException e)
             {

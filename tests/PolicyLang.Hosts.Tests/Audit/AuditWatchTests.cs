@@ -88,8 +88,10 @@ public sealed class AuditWatchTests : IAsyncLifetime
         Api.Compact();
         Api.EndWatches();
         await EventuallyAsync(() => runner.Metrics.WatchRestarts("expired") >= 1, Shown);
-        Api.Put(ClusterObjects.Pods, Reviews.Pod("late", "shop", Reviews.Containers(("app", "nginx:latest", null)), new JsonObject { ["team"] = "shop" }));
-        await EventuallyAsync(() => ClusterObjects.Results(Api.Reports["shop/policylang"]).Contains("warn HT-002 Pod/late /spec/containers/0/image"), Shown);
+        // Deployments were last listed before the compaction, so their watch is the one that expired.
+        await EventuallyAsync(() => Api.Requests.Count(r => r.StartsWith("GET /apis/apps/v1/deployments?limit=", StringComparison.Ordinal)) >= 2, Shown);
+        Api.Put(ClusterObjects.Deployments, ClusterObjects.Deployment("late", "shop", privileged: true));
+        await EventuallyAsync(() => ClusterObjects.Results(Api.Reports["shop/policylang"]).Contains("fail HT-001 Deployment/late /spec/template/spec/containers/0/securityContext/privileged"), Shown);
 
         await stop.CancelAsync();
         await watching;
@@ -99,8 +101,8 @@ public sealed class AuditWatchTests : IAsyncLifetime
         runner.Metrics.WatchRestarts("error").ShouldBe(0, string.Join("\n", logs.Entries.Select(e => e.Message)));
         Patches(Shop).ShouldBe(4);
         Patches(Prod).ShouldBe(1);
-        ClusterObjects.Summary(Api.Reports["shop/policylang"]).ShouldBe("pass=15 fail=2 warn=3 error=0 skip=0");
-        PrometheusText.Parse(runner.Metrics.Write())["policylang_audit_results{result=\"fail\"}"].ShouldBe(3);
+        ClusterObjects.Summary(Api.Reports["shop/policylang"]).ShouldBe("pass=14 fail=3 warn=2 error=0 skip=0");
+        PrometheusText.Parse(runner.Metrics.Write())["policylang_audit_results{result=\"fail\"}"].ShouldBe(4);
     }
 
     [Fact]

@@ -128,12 +128,12 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets the event history: watches from an older version get 410 Gone.</summary>
+    /// <summary>Forgets the event history: watches from a version older than the current one get 410 Gone.</summary>
     public void Compact()
     {
         lock (_lock)
         {
-            _compactedBefore = _version + 1;
+            _compactedBefore = _version;
             _events.Clear();
         }
     }
