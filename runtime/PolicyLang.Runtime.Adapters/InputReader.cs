@@ -27,8 +27,13 @@ public sealed class InputReader
     /// <summary>The file extensions read from directories.</summary>
     public static IReadOnlyList<string> DirectoryExtensions => InputPaths.SupportedExtensions;
 
-    /// <summary>Reads every path in order: "-" is stdin, a directory is all its input files (recursively, sorted).</summary>
-    public IEnumerable<InputItem> Read(IEnumerable<string> paths) => paths.SelectMany(Read);
+    /// <summary>
+    /// Reads every path in order: "-" is stdin, a directory is all its input files (recursively, sorted). With
+    /// <see cref="InputReaderOptions.Parallelism"/> above 1, small files are parsed on worker threads ahead of the
+    /// consumer; the items still come in input order.
+    /// </summary>
+    public IEnumerable<InputItem> Read(IEnumerable<string> paths) =>
+        Options.Parallelism <= 1 ? paths.SelectMany(Read) : ReadAhead(paths.SelectMany(InputPaths.Expand));
 
     /// <summary>Reads one path ("-" for stdin, a file, or a directory).</summary>
     public IEnumerable<InputItem> Read(string path) => ReadDocuments(path).SelectMany(_subjects.Read);
@@ -63,6 +68,72 @@ public sealed class InputReader
             {
                 yield return document;
             }
+        }
+    }
+
+    /// <summary>
+    /// Keeps up to twice <see cref="InputReaderOptions.Parallelism"/> small files being read on the thread pool and
+    /// yields their items in input order; a problem path, stdin or a large file first drains what is ahead, then is
+    /// read on the consumer's thread, one document at a time.
+    /// </summary>
+    private IEnumerable<InputItem> ReadAhead(IEnumerable<InputSource> sources)
+    {
+        var ahead = new Queue<Task<List<InputItem>>>();
+        var depth = Math.Max(2, Options.Parallelism * 2);
+        foreach (var source in sources)
+        {
+            if (source.Problem is null && !source.IsStdin && IsSmall(source.Path))
+            {
+                ahead.Enqueue(Task.Run(() => ReadSourceItems(source).ToList()));
+                while (ahead.Count >= depth)
+                {
+                    foreach (var item in ahead.Dequeue().GetAwaiter().GetResult())
+                    {
+                        yield return item;
+                    }
+                }
+
+                continue;
+            }
+
+            while (ahead.Count > 0)
+            {
+                foreach (var item in ahead.Dequeue().GetAwaiter().GetResult())
+                {
+                    yield return item;
+                }
+            }
+
+            foreach (var item in ReadSourceItems(source))
+            {
+                yield return item;
+            }
+        }
+
+        while (ahead.Count > 0)
+        {
+            foreach (var item in ahead.Dequeue().GetAwaiter().GetResult())
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private IEnumerable<InputItem> ReadSourceItems(InputSource source) =>
+        source.Problem is { } problem
+            ? _subjects.Read(PathMessage(source.Path, source.ProblemIsNotice ? InputMessageLevel.Notice : InputMessageLevel.Error, problem))
+            : ReadSource(source).SelectMany(_subjects.Read);
+
+    private bool IsSmall(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length <= Options.ParallelFileLimit;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Read on the consumer's thread, which reports why it cannot be opened.
+            return false;
         }
     }
 

@@ -6,7 +6,8 @@ namespace PolicyLang.Benchmarks;
 
 /// <summary>
 /// Runs the suites: <c>dotnet run -c Release --project tests/PolicyLang.Benchmarks -- --filter '*'</c>
-/// (any BenchmarkDotNet option works), or the end-to-end CLI benchmark: <c>… -- cli [manifests] [cold runs] [warm runs]</c>.
+/// (any BenchmarkDotNet option works), or the end-to-end CLI benchmark: <c>… -- cli [manifests] [cold runs] [warm runs]</c>, or its repository alone:
+/// <c>… -- generate &lt;directory&gt; [manifests]</c>.
 /// See docs/performance.md.
 /// </summary>
 public static class Program
@@ -17,6 +18,14 @@ public static class Program
         {
             int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
             return Cli.CliBenchmark.Run(Arg(1, 5_000), Arg(2, 3), Arg(3, 5), Console.Out);
+        }
+
+        // The benchmark's repository alone, to profile or time by hand: … -- generate <directory> [manifests]
+        if (args.Length > 1 && args[0] == "generate")
+        {
+            var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5_000;
+            Console.WriteLine($"{Corpus.ManifestRepository.Write(args[1], count)} files, {count} manifests below {args[1]}");
+            return 0;
         }
 
         // In process: BenchmarkDotNet's generated runner projects rebuild the compiler with an absolute intermediate

@@ -29,7 +29,8 @@ internal static class InputReading
 
     public static IEnumerable<InputItem> Read(IReadOnlyList<string> inputs, SubjectKind? forced, Func<Stream> openStdin)
     {
-        var reader = new InputReader(new InputReaderOptions { Subject = forced, OpenStdin = openStdin });
+        // Parsing YAML is most of a run's work: small files are parsed on every core, ahead of the evaluation.
+        var reader = new InputReader(new InputReaderOptions { Subject = forced, OpenStdin = openStdin, Parallelism = Environment.ProcessorCount });
         return reader.Read(inputs);
     }
 }

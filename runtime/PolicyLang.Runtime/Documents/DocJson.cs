@@ -1,6 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace PolicyLang.Runtime.Documents;
@@ -47,6 +48,84 @@ public static class DocJson
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Writes a document as UTF-8 JSON without recursion: the cheap way to bind typed models (no JSON node tree is
+    /// built). Scalars are written as <see cref="ToJsonNode"/> converts them.
+    /// </summary>
+    public static byte[] ToUtf8(DocNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true, MaxDepth = int.MaxValue }))
+        {
+            // Each frame is a container being written and the index of its next child.
+            var stack = new Stack<(DocNode Container, int Next)>();
+            WriteValue(json, node, stack);
+            while (stack.Count > 0)
+            {
+                var (container, next) = stack.Pop();
+                if (container is DocMap map)
+                {
+                    if (next < map.Entries.Count)
+                    {
+                        stack.Push((container, next + 1));
+                        json.WritePropertyName(map.Entries[next].Key);
+                        WriteValue(json, map.Entries[next].Value, stack);
+                    }
+                    else
+                    {
+                        json.WriteEndObject();
+                    }
+                }
+                else if (container is DocList list)
+                {
+                    if (next < list.Count)
+                    {
+                        stack.Push((container, next + 1));
+                        WriteValue(json, list[next], stack);
+                    }
+                    else
+                    {
+                        json.WriteEndArray();
+                    }
+                }
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, DocNode node, Stack<(DocNode Container, int Next)> stack)
+    {
+        switch (node)
+        {
+            case DocMap:
+                json.WriteStartObject();
+                stack.Push((node, 0));
+                break;
+            case DocList:
+                json.WriteStartArray();
+                stack.Push((node, 0));
+                break;
+            case DocScalar { Kind: DocNodeKind.Null }:
+                json.WriteNullValue();
+                break;
+            case DocScalar { Kind: DocNodeKind.Boolean } s:
+                json.WriteBooleanValue(s.AsBoolean() ?? false);
+                break;
+            case DocScalar { Kind: DocNodeKind.Integer } s when s.AsInteger() is { } i:
+                json.WriteNumberValue(i);
+                break;
+            case DocScalar { Kind: DocNodeKind.Float } s when s.AsFloat() is { } d && double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case DocScalar s:
+                json.WriteStringValue(s.Text);
+                break;
+            default:
+                throw new InvalidOperationException("Unknown document node " + node.GetType().Name + " at line " + node.Line.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private static JsonNode? Convert(DocNode node) => node switch

@@ -19,6 +19,10 @@ public sealed class ManifestSubject
     private object? _typed;
     private V1ObjectMeta? _metadata;
 
+    // The object's Workload once read (NoWorkload when it has none): the engine's workload rules and the inventory's
+    // cross-object rules share one binding of the pod template.
+    private object? _workload;
+
     public ManifestSubject(DocMap root, SourceDocument source)
     {
         Root = root;
@@ -55,6 +59,13 @@ public sealed class ManifestSubject
     [HiddenFromPolicies]
     public string? Namespace { get; }
 
+    /// <summary>The workload read from this object before, or null when it has not been read.</summary>
+    internal object? CachedWorkload
+    {
+        get => Volatile.Read(ref _workload);
+        set => Volatile.Write(ref _workload, value);
+    }
+
     /// <summary>A top-level field read dynamically (absent: null).</summary>
     public DocNode? Get(string field) => Root[field];
 
@@ -89,7 +100,9 @@ public sealed class ManifestSubject
     {
         try
         {
-            return KubernetesJson.Deserialize<T>(DocJson.ToJsonNode(node)) ?? throw new SubjectConversionException("the document is empty", basePointer);
+            // Through UTF-8 bytes rather than a JSON node tree: binding is most of the cost of evaluating a manifest.
+            using var json = new MemoryStream(DocJson.ToUtf8(node), writable: false);
+            return KubernetesJson.Deserialize<T>(json) ?? throw new SubjectConversionException("the document is empty", basePointer);
         }
         catch (JsonException e)
         {

@@ -124,6 +124,22 @@ public sealed class Workload
     /// <exception cref="SubjectConversionException">The pod template does not fit the PodSpec schema.</exception>
     public static Workload? From(ManifestSubject manifest)
     {
+        switch (manifest.CachedWorkload)
+        {
+            case Workload cached:
+                return cached;
+            case NoWorkload:
+                return null;
+        }
+
+        // A template that does not fit throws every time (nothing is cached): the error is rare and each caller reports it.
+        var workload = Read(manifest);
+        manifest.CachedWorkload = (object?)workload ?? NoWorkload.Instance;
+        return workload;
+    }
+
+    private static Workload? Read(ManifestSubject manifest)
+    {
         if (manifest.Kind is null || !TemplatePaths.TryGetValue(manifest.Kind, out var templatePath) || !IsCoreController(manifest))
         {
             return null;
@@ -145,6 +161,12 @@ public sealed class Workload
             ? manifest.Metadata
             : templateMap["metadata"] is DocMap metadataNode ? ManifestSubject.Bind<V1ObjectMeta>(metadataNode, templatePath + "/metadata") : new V1ObjectMeta();
         return new Workload(manifest, templatePath, metadata, spec);
+    }
+
+    /// <summary>Marks an object read as having no workload.</summary>
+    private sealed class NoWorkload
+    {
+        public static readonly NoWorkload Instance = new();
     }
 
     // A CRD may reuse a kind name such as "Job"; only the built-in groups carry pod templates we understand.
