@@ -38,6 +38,32 @@ public sealed class StdlibTests
     }
 
     [Fact]
+    public void Every_rule_has_a_test_where_it_fires_and_a_test_where_it_does_not()
+    {
+        var (sources, errors) = PolicySources.Read([RepositoryPaths.Stdlib], PhysicalFileSystem.Instance);
+        errors.ShouldBeEmpty();
+        var program = Compilation.Create(sources).GetSemanticModel().Program;
+        var tests = program.Packages.SelectMany(p => p.Tests).ToArray();
+        var missing = new List<string>();
+        foreach (var rule in program.Packages.SelectMany(p => p.Rules))
+        {
+            // Fires: an expectation of at least one finding from the rule. Does not fire: an expectation of none from
+            // it (by name, or "expect no deny" / "expect no finding" in a test of its package).
+            var fires = tests.Any(t => t.Expectations.Any(e => e.Rule == rule.Symbol && !e.IsNegated && e.Count is not 0 && e.Action is not Runtime.Findings.FindingAction.Error));
+            var quiet = tests.Any(t => t.Expectations.Any(e =>
+                (e.Rule == rule.Symbol && (e.IsNegated || e.Count is 0))
+                || (e.Rule is null && e.IsNegated && t.Symbol.Package == rule.Symbol.Package && (e.Action is null || rule.Actions.Contains(e.Action.Value)))));
+            if (!fires || !quiet)
+            {
+                var source = rule.Symbol.Tree.Source;
+                missing.Add($"{source.Path}:{source.GetLinePosition(rule.Symbol.NameSpan.Start).Line + 1}: {rule.Metadata.Id} has no test where it {(fires ? "does not fire" : quiet ? "fires" : "fires, nor one where it does not")}");
+            }
+        }
+
+        missing.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_catalogue_is_up_to_date()
     {
         var error = new StringWriter();
