@@ -39,6 +39,16 @@ internal sealed class DocumentBuilder
             return index + 1;
         }
 
+        if (_options.ReadJsonDirectly && Json.JsonDocumentParser.TryParse(chunk, _options, out var parsed) && parsed is not null)
+        {
+            if (parsed is not DocScalar { Kind: DocNodeKind.Null })
+            {
+                results.Add(new DocumentResult(new SourceDocument(_file, index, parsed.Line), parsed, null));
+            }
+
+            return index + 1;
+        }
+
         if ((chunk.IsJsonLine || _isJsonFile) && JsonSyntax.FindError(chunk.Text) is { } json)
         {
             results.Add(Error(index, chunk.StartLine + json.Line - 1, json.Column, "invalid JSON: " + json.Message));

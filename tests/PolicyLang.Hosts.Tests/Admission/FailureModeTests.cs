@@ -72,7 +72,14 @@ public sealed class FailureModeTests
         await File.WriteAllTextAsync(Path.Combine(directory, "policies.bundle"), "not a bundle");
         await using var host = await HostHarness.StartAsync(directory, o => o with { FailureMode = FailureMode.Closed });
 
-        var ready = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        // The load runs in the background: wait until it has failed.
+        HttpResponseMessage ready;
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while ((await (ready = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative))).Content.ReadAsStringAsync()).Contains("loading", StringComparison.Ordinal) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
         var response = await host.ReviewAsync("/validate", Reviews.Review("CREATE", Reviews.GoodPod()));
 
         ready.StatusCode.ShouldBe(System.Net.HttpStatusCode.ServiceUnavailable);
