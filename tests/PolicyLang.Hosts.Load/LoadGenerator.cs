@@ -37,6 +37,7 @@ public static class LoadGenerator
 
         async Task<Outcome> Send(int index, long scheduled)
         {
+            var sent = Stopwatch.GetTimestamp();
             try
             {
                 using var content = new ByteArrayContent(bodies[index % DistinctBodies]);
@@ -44,13 +45,14 @@ public static class LoadGenerator
                 using var response = await client.PostAsync(options.Target, content).ConfigureAwait(false);
                 var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
                 var ms = Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds;
+                var serviceMs = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
                 var ok = response.StatusCode == HttpStatusCode.OK && text.Contains("\"uid\":\"" + LoadReviews.Uid(index % DistinctBodies) + "\"", StringComparison.Ordinal);
                 var denied = text.Contains("\"allowed\":false", StringComparison.Ordinal);
-                return new Outcome(ms, ok, denied, ok && denied == LoadReviews.IsDenied(index % DistinctBodies));
+                return new Outcome(ms, serviceMs, ok, denied, ok && denied == LoadReviews.IsDenied(index % DistinctBodies));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                return new Outcome(Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, false, false, false);
+                return new Outcome(Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds, Stopwatch.GetElapsedTime(sent).TotalMilliseconds, false, false, false);
             }
         }
 
@@ -95,6 +97,7 @@ public static class LoadGenerator
             WrongDecisions = results.Count(r => r.Ok && !r.Expected),
             Elapsed = elapsed,
             LatenciesMs = results.Select(r => r.Ms).Order().ToArray(),
+            ServiceLatenciesMs = results.Select(r => r.ServiceMs).Order().ToArray(),
             ServerCpuSeconds = options.ServerPid == 0 ? null : CpuSeconds(options.ServerPid) - serverCpuBefore,
             GeneratorCpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - selfCpuBefore,
         };
@@ -112,5 +115,10 @@ public static class LoadGenerator
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
-    private readonly record struct Outcome(double Ms, bool Ok, bool Denied, bool Expected);
+    /// <param name="Ms">From the planned send time to the answer.</param>
+    /// <param name="ServiceMs">From the actual send to the answer (without the schedule's own lateness).</param>
+    /// <param name="Ok">A 200 AdmissionReview echoing the uid.</param>
+    /// <param name="Denied">The answer said allowed: false.</param>
+    /// <param name="Expected">The decision was the one expected for the review.</param>
+    private readonly record struct Outcome(double Ms, double ServiceMs, bool Ok, bool Denied, bool Expected);
 }

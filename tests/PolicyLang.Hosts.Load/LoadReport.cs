@@ -26,18 +26,26 @@ public sealed record LoadReport
 
     public required TimeSpan Elapsed { get; init; }
 
-    /// <summary>Latencies in milliseconds, sorted.</summary>
+    /// <summary>Latencies in milliseconds from each request's planned send time, sorted.</summary>
     public required IReadOnlyList<double> LatenciesMs { get; init; }
+
+    /// <summary>Latencies in milliseconds from each request's actual send (the generator's own lateness left out), sorted.</summary>
+    public IReadOnlyList<double> ServiceLatenciesMs { get; init; } = [];
 
     /// <summary>CPU seconds used by the server during the measurement (null when no server pid was given).</summary>
     public double? ServerCpuSeconds { get; init; }
 
     public required double GeneratorCpuSeconds { get; init; }
 
-    public double Percentile(double p) =>
-        LatenciesMs.Count == 0 ? 0 : LatenciesMs[Math.Clamp((int)Math.Ceiling(p * LatenciesMs.Count) - 1, 0, LatenciesMs.Count - 1)];
+    public double Percentile(double p) => Percentile(LatenciesMs, p);
+
+    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     public double MaxMs => LatenciesMs.Count == 0 ? 0 : LatenciesMs[^1];
+
+    private static string Line(string title, IReadOnlyList<double> sorted) =>
+        string.Create(CultureInfo.InvariantCulture, $"{title}: p50 {Percentile(sorted, 0.50):F3}  p90 {Percentile(sorted, 0.90):F3}  p99 {Percentile(sorted, 0.99):F3}  p99.9 {Percentile(sorted, 0.999):F3}  max {(sorted.Count == 0 ? 0 : sorted[^1]):F3}");
 
     public string Format()
     {
@@ -45,7 +53,8 @@ public sealed record LoadReport
         var lines = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"requests {Requests} in {seconds:F1} s ({Requests / seconds:F0}/s), denied {Denied} (expected {ExpectedDenied}), wrong decisions {WrongDecisions}, errors {Errors}"),
-            string.Create(CultureInfo.InvariantCulture, $"latency ms: p50 {Percentile(0.50):F3}  p90 {Percentile(0.90):F3}  p99 {Percentile(0.99):F3}  p99.9 {Percentile(0.999):F3}  max {MaxMs:F3}"),
+            Line("latency ms from the planned send", LatenciesMs),
+            Line("latency ms from the actual send ", ServiceLatenciesMs),
         };
         var cpu = ServerCpuSeconds is { } server
             ? string.Create(CultureInfo.InvariantCulture, $"server CPU {server:F1} s = {100 * server / seconds:F0}% of one core; ")
