@@ -87,7 +87,7 @@ public sealed class HotReloadTests
 
         async Task WaitForAsync(Func<string, bool> condition)
         {
-            var until = DateTime.UtcNow.AddSeconds(30);
+            var until = DateTime.UtcNow + Eventually.Bound;
             while (DateTime.UtcNow < until && !condition(await host.MetricsAsync()))
             {
                 await Task.Delay(50);
@@ -127,26 +127,54 @@ public sealed class HotReloadTests
     }
 
     [Fact]
-    public async Task The_serving_certificate_is_reloaded_when_its_files_change()
+    public async Task The_serving_certificate_is_reloaded_when_its_files_change_without_failing_a_request()
     {
         var directory = TestPaths.NewTemporaryDirectory();
         await File.WriteAllBytesAsync(Path.Combine(directory, "policies.bundle"), Bundle(Strict));
         await using var host = await HostHarness.StartAsync(directory, o => o with { ReloadInterval = TimeSpan.FromMilliseconds(100) });
         await host.WaitReadyAsync();
-        var first = host.PresentedThumbprint;
+        var address = new Uri(host.BaseAddress);
+        var first = await PresentedByANewConnectionAsync(address);
+        first.ShouldBe(host.Trusted.Single());
 
-        var second = TestCertificates.Write(host.CertPath, host.KeyPath, "rotated");
-        host.Trusted.Add(second);
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until && host.PresentedThumbprint != second)
+        // Traffic over real HTTPS the whole time; the client opens new connections every 100 ms and trusts both certificates.
+        var rotated = TestCertificates.Create("rotated");
+        host.Trusted.Add(rotated.Thumbprint);
+        var load = ReviewLoad.Start(host, "/validate", LatestPod, r => r["allowed"]?.GetValue<bool>() == true ? "allowed" : "denied");
+        await load.SeeMoreAsync(20);
+
+        // A rotation that lands the certificate before its key: the mismatched pair is refused and the old one serves.
+        await Replace(host.CertPath, System.Text.Encoding.ASCII.GetBytes(rotated.CertificatePem));
+        (await Eventually.WaitAsync(() => host.Logs.Entries.Any(e => e.Message.Contains("changed but cannot be used yet", StringComparison.Ordinal))))
+            .ShouldBeTrue(string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
+        await load.SeeMoreAsync(20);
+        (await PresentedByANewConnectionAsync(address)).ShouldBe(first);
+
+        // The key arrives: new connections get the new certificate.
+        await Replace(host.KeyPath, System.Text.Encoding.ASCII.GetBytes(rotated.KeyPem));
+        (await Eventually.WaitAsync(async () => await PresentedByANewConnectionAsync(address) == rotated.Thumbprint)).ShouldBeTrue();
+        await load.SeeMoreAsync(20);
+        await load.StopAsync();
+
+        load.Failures.ShouldBeEmpty();
+        load.Answers.Keys.ShouldBe(["denied"]);
+        host.PresentedThumbprint.ShouldBe(rotated.Thumbprint);
+        host.Logs.Entries.ShouldContain(e => e.Message.StartsWith("TLS certificate loaded: CN=rotated", StringComparison.Ordinal));
+    }
+
+    /// <summary>The thumbprint of the certificate the host presents to a connection opened now.</summary>
+    private static async Task<string?> PresentedByANewConnectionAsync(Uri address)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+
+        // Only looks at the certificate: nothing is sent over this connection.
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions
         {
-            // New connections (the client's pool lives 100 ms) see the new certificate once it is loaded.
-            await Task.Delay(150);
-            await host.Client.GetStringAsync(new Uri("/healthz", UriKind.Relative));
-        }
-
-        first.ShouldNotBeNull();
-        host.PresentedThumbprint.ShouldBe(second);
-        host.PresentedThumbprint.ShouldNotBe(first);
+            TargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        return tls.RemoteCertificate?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
     }
 }
