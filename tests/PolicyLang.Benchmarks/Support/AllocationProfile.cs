@@ -24,6 +24,12 @@ public static class AllocationProfile
             return 0;
         }
 
+        if (what == "events-json")
+        {
+            ReportEventParsing(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000, output);
+            return 0;
+        }
+
         if (what == "events")
         {
             var events = EventCorpus.Generate(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
@@ -42,6 +48,30 @@ public static class AllocationProfile
         var pss = PolicyFixture.Engine(RepositoryPaths.PodSecurity);
         Report(pss, workloads, r => r.Invoker as Action<Workload, EvaluationContext>, w => pss.CreateEvaluator().EvaluateWorkload(w), output);
         return 0;
+    }
+
+    /// <summary>Bytes per event of each stage of reading a JSON-lines stream: documents, subjects, evaluation.</summary>
+    private static void ReportEventParsing(int count, TextWriter output)
+    {
+        var stream = System.Text.Encoding.UTF8.GetBytes(string.Join('\n', EventCorpus.ToJsonLines(EventCorpus.Generate(count))) + "\n");
+        var documents = new PolicyLang.Runtime.Adapters.DocumentReader();
+        var reader = new PolicyLang.Runtime.Adapters.InputReader(new() { Subject = SubjectKind.Event });
+        var evaluator = PolicyFixture.Engine(RepositoryPaths.RuntimeDetections).CreateEvaluator();
+        output.WriteLine($"{stream.Length / (double)count,10:F1} bytes of JSON per event");
+        Stage("documents (lines, JSON parser, positions)", () => documents.Read(new MemoryStream(stream), "events.jsonl", PolicyLang.Runtime.Adapters.DocumentFormat.JsonLines).Count());
+        Stage("documents + subjects (event mapping)", () => reader.ReadStream(new MemoryStream(stream), "events.jsonl", PolicyLang.Runtime.Adapters.DocumentFormat.JsonLines).Count());
+        Stage("documents + subjects + evaluation", () => reader.ReadStream(new MemoryStream(stream), "events.jsonl", PolicyLang.Runtime.Adapters.DocumentFormat.JsonLines)
+            .Sum(i => i.Event is { } e ? evaluator.EvaluateEvent(e).Count : 0));
+
+        void Stage(string name, Func<int> run)
+        {
+            run();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var n = run();
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            output.WriteLine($"{(GC.GetAllocatedBytesForCurrentThread() - before) / (double)count,10:F1} B per event, {elapsed.TotalNanoseconds / count,8:F0} ns per event (untimed run, indicative)  {name} ({n})");
+        }
     }
 
     private static void Report<T>(PolicyEngine engine, T[] subjects, Func<CompiledRule, Action<T, EvaluationContext>?> invoker, Action<T> warmUp, TextWriter output)
