@@ -60,19 +60,26 @@ public sealed class Compilation
     public bool HasErrors => GetDiagnostics().Any(d => d.IsError);
 
     /// <summary>A hash of every source's path and text and of the compiler build: the compile cache's key.</summary>
-    public string ContentHash
-    {
-        get
-        {
-            var builder = new StringBuilder(CompilerVersion).Append('\n');
-            foreach (var tree in SyntaxTrees.OrderBy(t => t.Source.Path, StringComparer.Ordinal))
-            {
-                builder.Append(tree.Source.Path).Append('\n').Append(tree.Source.Sha256).Append('\n');
-            }
+    public string ContentHash => ContentHashOf(SyntaxTrees.Select(t => t.Source));
 
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
+    /// <summary>The compile cache's key of a set of sources, without parsing them (see <see cref="ContentHash"/>).</summary>
+    public static string ContentHashOf(IEnumerable<SourceText> sources)
+    {
+        var builder = new StringBuilder(CompilerVersion).Append('\n');
+        foreach (var source in sources.OrderBy(s => s.Path, StringComparer.Ordinal))
+        {
+            builder.Append(source.Path).Append('\n').Append(source.Sha256).Append('\n');
         }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
+
+    /// <summary>
+    /// The assembly these sources were emitted to before, from the cache, or null on a miss. Nothing is parsed and
+    /// Roslyn is not loaded: a warm run of the CLI costs reading the sources and hashing them.
+    /// </summary>
+    public static EmitResult? TryLoadCached(IEnumerable<SourceText> sources, ICompileCache cache) =>
+        cache.TryLoad(ContentHashOf(sources)) is { } cached ? FromCache(cached) : null;
 
     /// <summary>
     /// Emits the policy assembly. Refuses while any error exists. With a cache, a compilation already emitted
@@ -86,6 +93,13 @@ public sealed class Compilation
             return hit;
         }
 
+        return EmitFresh(key, cache);
+    }
+
+    // Apart from Emit so that a cache hit never JIT-compiles a method that names Roslyn's types (which loads Roslyn).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private EmitResult EmitFresh(string key, ICompileCache? cache)
+    {
         var diagnostics = GetDiagnostics();
         if (diagnostics.Any(d => d.IsError))
         {

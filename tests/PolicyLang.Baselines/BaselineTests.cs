@@ -15,7 +15,7 @@ namespace PolicyLang.Baselines;
 /// <c>main.tokens</c>, <c>main.syntax</c>, <c>main.formatted</c> (of main.policy), <c>main.symbols</c>,
 /// <c>main.diagnostics</c>, <c>main.bound</c> and <c>main.generated.cs</c> (of the whole scenario).
 /// A scenario whose folder starts with <c>Invalid</c> must have errors, and then no generated C# exists.
-/// Regenerate every golden file with <c>scripts/update-baselines.sh</c>
+/// Regenerate every golden file with <c>tests/update-baselines.sh</c>
 /// (<c>POLICYLANG_SET_BASELINE=1 dotnet test tests/PolicyLang.Baselines --filter Category=Baseline</c>) and review the diff.
 /// </summary>
 [Trait("Category", "Baseline")]

@@ -9,7 +9,7 @@ internal static class ProcessRunner
 {
     public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "policylang.exe" : "policylang");
 
-    public static async Task<(int ExitCode, string Output, string Error)> Run(IReadOnlyList<string> arguments, string? workingDirectory = null, string? stdinFile = null)
+    public static async Task<(int ExitCode, string Output, string Error)> Run(IReadOnlyList<string> arguments, string? workingDirectory = null, string? stdinFile = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Executable, arguments)
         {
@@ -18,6 +18,11 @@ internal static class ProcessRunner
             RedirectStandardInput = true,
             WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start) ?? throw new InvalidOperationException("policylang did not start");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -2,6 +2,7 @@
 
 using PolicyLang.Compiler.Binding;
 using PolicyLang.Compiler.Bound;
+using PolicyLang.Compiler.Formatting;
 using PolicyLang.Runtime.Evaluation;
 
 namespace PolicyLang.Compiler.Emit;
@@ -54,7 +55,7 @@ internal static class ManifestBuilder
                 Policy = package.Symbol.Name,
                 Name = param.Symbol.Name,
                 Type = param.Symbol.Type.Name,
-                DefaultText = param.Symbol.Declaration.Default is { } d ? param.Symbol.Tree.Source[d.Span] : null,
+                DefaultText = param.Symbol.Declaration.Default is { } d ? PolicyFormatter.FormatOneLine(param.Symbol.Tree, d) : null,
                 Description = param.Symbol.Documentation,
             }).ToArray(),
             Sources = package.Symbol.Trees.Select(t => new SourceHash(t.Source.Path, t.Source.Sha256)).ToArray(),

@@ -34,17 +34,6 @@ internal static class PolicyAssemblyCompiler
         return (result.Success ? stream.ToArray() : null, errors);
     }
 
-    /// <summary>The assemblies generated code may reference, by simple name.</summary>
-    public static IReadOnlySet<string> AllowedAssemblies { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "System.Runtime",
-        "System.Private.CoreLib",
-        "System.Collections",
-        "netstandard",
-        "PolicyLang.Runtime",
-        "KubernetesClient",
-    };
-
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty)

@@ -12,6 +12,20 @@ namespace PolicyLang.Compiler.Emit;
 /// </summary>
 public static class ReferencePolicy
 {
+    /// <summary>
+    /// The assemblies generated code may reference, by simple name. Kept here rather than beside the Roslyn
+    /// compilation: checking a cached image must not load Roslyn.
+    /// </summary>
+    public static IReadOnlySet<string> AllowedAssemblies { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "System.Runtime",
+        "System.Private.CoreLib",
+        "System.Collections",
+        "netstandard",
+        "PolicyLang.Runtime",
+        "KubernetesClient",
+    };
+
     private static readonly string[] AllowedNamespaces =
     [
         "System",
@@ -80,7 +94,7 @@ public static class ReferencePolicy
         foreach (var handle in reader.AssemblyReferences)
         {
             var name = reader.GetString(reader.GetAssemblyReference(handle).Name);
-            if (!PolicyAssemblyCompiler.AllowedAssemblies.Contains(name))
+            if (!AllowedAssemblies.Contains(name))
             {
                 problems.Add($"references assembly {name}");
             }

@@ -51,6 +51,9 @@ internal sealed partial class CommentQueue
         return result;
     }
 
+    /// <summary>True when a comment not yet taken starts before <paramref name="position"/>.</summary>
+    public bool AnyBefore(int position) => _next < _comments.Count && _comments[_next].Span.Start < position;
+
     /// <summary>Takes every remaining comment.</summary>
     public IReadOnlyList<Comment> TakeRest() => TakeBefore(int.MaxValue);
 

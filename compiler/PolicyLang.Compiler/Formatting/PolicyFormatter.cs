@@ -17,10 +17,14 @@ namespace PolicyLang.Compiler.Formatting;
 /// <para>
 /// Declarations: doc comments (<c>///</c>) and other comments directly above; then the annotations, space-separated,
 /// on as many lines above the declaration as the width needs (<c>@severity(high) @tags("a", "b")</c>); then
-/// <c>rule name on subject var</c> with each clause (<c>match</c>, <c>exclude</c>, <c>except when … because …</c>,
-/// <c>when</c>) on its own line indented once; a block body opens with <c>{</c> at the end of the last header line,
-/// a single-statement body goes on the next line indented once. Functions: <c>func f(a: int): bool = expression</c>
-/// or a block of lets ending with the result. <c>list</c>, <c>const</c>, <c>param</c>: <c>name: type = value</c>.
+/// <c>rule name on subject var</c> with its clauses (<c>match</c>, <c>exclude</c>, <c>except when … because …</c>,
+/// <c>when</c>) on the same line when they all fit, otherwise each on its own line indented once; a block body opens
+/// with <c>{</c> at the end of the last header line, a single-statement body goes on the next line indented once. An
+/// annotation with a single argument keeps it inside its parentheses whatever its length (a long string cannot be
+/// broken). Functions: <c>func f(a: int): bool = expression</c>, the expression on the next line indented once when it
+/// does not fit, or a block of lets ending with the result. <c>list</c>, <c>const</c>, <c>param</c>:
+/// <c>name: type = value</c>. In tests, an <c>expect</c> too long for its line continues before its <c>at</c> and
+/// <c>message</c> options, on lines indented once more.
 /// </para>
 /// <para>
 /// Statements: one per line; single blank lines between statements are kept, none at the start or end of a block;
@@ -49,6 +53,9 @@ namespace PolicyLang.Compiler.Formatting;
 public static class PolicyFormatter
 {
     private const int MinimumWidth = 20;
+
+    /// <summary>Wide enough for any one-line text (flat documents never measure it).</summary>
+    private const int OneLineWidth = 1_000_000;
 
     /// <summary>The canonical text of <paramref name="tree"/>, or its source unchanged when it has syntax errors.</summary>
     public static string Format(SyntaxTree tree, FormattingOptions? options = null)
@@ -114,6 +121,16 @@ public static class PolicyFormatter
 
         return edits;
     }
+
+    /// <summary>
+    /// <paramref name="expression"/> of <paramref name="tree"/> in canonical form on one line (a parameter's default
+    /// for a catalogue, say): <c>["a", "b"]</c> however it was broken in the source. An expression with comments inside,
+    /// or in a tree with syntax errors, comes back as its source text with its whitespace runs collapsed.
+    /// </summary>
+    public static string FormatOneLine(SyntaxTree tree, ExpressionSyntax expression) =>
+        (HasErrors(tree) ? null : SyntaxPrinter.PrintOneLine(tree, expression)) is { } doc
+            ? DocRenderer.Render(doc, 2, OneLineWidth)
+            : string.Join(' ', tree.Source[expression.Span].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     private static bool HasErrors(SyntaxTree tree) => tree.Diagnostics.Any(d => d.IsError);
 

@@ -48,10 +48,17 @@ internal sealed partial class SyntaxPrinter
         return Concat(Flow(items), HardLine, LeadingLines(keyword));
     }
 
-    private Doc Annotation(AnnotationSyntax annotation) =>
-        annotation.Arguments.Count == 0
-            ? Concat(Plain("@"), Identifier(annotation.Name))
-            : Concat(Plain("@"), Identifier(annotation.Name), Bracketed("(", ")", annotation.Arguments.Select(ExpressionItem).ToList(), annotation.Span.End - 1));
+    /// <summary>
+    /// <c>@name</c>, <c>@name(a, b)</c>. A single argument is never put on a line of its own: breaking
+    /// <c>@remediation("…")</c> around a long string gains no width. (With comments inside, the usual bracketed layout
+    /// places them.)
+    /// </summary>
+    private Doc Annotation(AnnotationSyntax annotation) => annotation.Arguments switch
+    {
+        [] => Concat(Plain("@"), Identifier(annotation.Name)),
+        [var only] when !_comments.AnyBefore(annotation.Span.End) => Concat(Plain("@"), Identifier(annotation.Name), Plain("("), Expression(only), DanglingInline(annotation.Span.End - 1), Plain(")")),
+        _ => Concat(Plain("@"), Identifier(annotation.Name), Bracketed("(", ")", annotation.Arguments.Select(ExpressionItem).ToList(), annotation.Span.End - 1)),
+    };
 
     /// <summary><c>rule name on subject var</c>, each clause on its own line indented once, then the body.</summary>
     private Doc Rule(RuleDeclarationSyntax rule)
@@ -67,12 +74,14 @@ internal sealed partial class SyntaxPrinter
         var clauses = new List<Doc>();
         foreach (var clause in rule.Clauses)
         {
-            clauses.Add(HardLine);
+            clauses.Add(Line);
             clauses.Add(LineItem(clause.Span.Start, clause.Span.End, () => Clause(clause)));
             clauses.Add(Trailing(clause.Span.End));
         }
 
-        return Concat(header, Indent(Concat(clauses)), Body(rule.Body, headerEnd: null));
+        // The header and its clauses share one line when they fit (with the body's opening brace); otherwise every
+        // clause gets a line of its own.
+        return Concat(Group(Concat(header, Indent(Concat(clauses)))), Body(rule.Body, headerEnd: null));
     }
 
     private Doc Clause(RuleClauseSyntax clause) => clause switch
@@ -100,7 +109,11 @@ internal sealed partial class SyntaxPrinter
         var returnType = function.ReturnType is null ? Empty : Concat(Plain(": "), Type(function.ReturnType));
         if (!function.HasBlockBody)
         {
-            return Concat(Plain("func "), name, parameters, returnType, Plain(" = "), Expression(function.Body));
+            // A body that does not fit after the '=' starts the next line, indented once (unless comments before the
+            // body already decide where its lines go).
+            return _comments.AnyBefore(function.Body.Span.Start)
+                ? Concat(Plain("func "), name, parameters, returnType, Plain(" = "), Expression(function.Body))
+                : Concat(Plain("func "), name, parameters, returnType, Plain(" ="), Group(Indent(Concat(Line, Expression(function.Body)))));
         }
 
         var open = _comments.FindToken("{", function.ReturnType?.Span.End ?? close) ?? function.Body.Span.Start;

@@ -31,15 +31,27 @@ internal sealed partial class SyntaxPrinter
 
     /// <summary>
     /// A statement printed token by token (<c>expect</c>, whose options the tree keeps only unescaped): single spaces
-    /// between words, none around the dots of a rule name.
+    /// between words, none around the dots of a rule name. Each option (<c>at "…"</c>, <c>message "…"</c>) is a part of
+    /// a flow, so an expectation too long for its line continues on lines indented once more.
     /// </summary>
     private Doc Tokens(TestStatementSyntax statement)
     {
+        // Comments inside already decide where the lines go.
+        var wraps = !_comments.AnyBefore(statement.Span.End);
+        var tokens = _comments.TokensIn(statement.Span).ToList();
+        var segments = new List<Doc>();
         var parts = new List<Doc>();
         var previous = string.Empty;
-        foreach (var token in _comments.TokensIn(statement.Span))
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (parts.Count > 0 && token.Text != "." && previous != ".")
+            var token = tokens[i];
+            var startsOption = wraps && parts.Count > 0 && token.Text is "at" or "message" && i + 1 < tokens.Count && tokens[i + 1].Text.StartsWith('"');
+            if (startsOption)
+            {
+                segments.Add(Concat(parts));
+                parts.Clear();
+            }
+            else if (parts.Count > 0 && token.Text != "." && previous != ".")
             {
                 parts.Add(Plain(" "));
             }
@@ -49,6 +61,23 @@ internal sealed partial class SyntaxPrinter
             previous = token.Text;
         }
 
-        return Concat(parts);
+        segments.Add(Concat(parts));
+        return segments.Count == 1 ? segments[0] : Indent(Fill(Interleave(segments, Line)));
+    }
+
+    private static List<Doc> Interleave(IReadOnlyList<Doc> items, Doc separator)
+    {
+        var result = new List<Doc>();
+        foreach (var item in items)
+        {
+            if (result.Count > 0)
+            {
+                result.Add(separator);
+            }
+
+            result.Add(item);
+        }
+
+        return result;
     }
 }

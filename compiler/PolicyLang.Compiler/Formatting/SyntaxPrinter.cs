@@ -27,6 +27,14 @@ internal sealed partial class SyntaxPrinter
 
     public static IReadOnlyList<LayoutUnit> Print(SyntaxTree tree) => new SyntaxPrinter(tree).Units();
 
+    /// <summary>One expression printed flat, or null when comments inside it would need lines of their own.</summary>
+    public static Doc? PrintOneLine(SyntaxTree tree, ExpressionSyntax expression)
+    {
+        var printer = new SyntaxPrinter(tree);
+        printer._comments.TakeBefore(expression.Span.Start);
+        return printer._comments.AnyBefore(expression.Span.End) ? null : Flat(printer.Expression(expression));
+    }
+
     private List<LayoutUnit> Units()
     {
         var root = _tree.Root;

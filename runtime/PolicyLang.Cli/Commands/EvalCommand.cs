@@ -70,6 +70,8 @@ internal static class EvalCommand
 
     public static int Run(EvalOptions options, Func<Stream> openStdin, Stream stdout, TextWriter stderr)
     {
+        var trace = PhaseTrace.FromEnvironment(stderr);
+        trace.Mark("start");
         if (!OutputTarget.TryParseAll(options.Outputs, out var targets, out var outputError)
             || !FailGate.TryParse(options.FailOn, out var gate, out outputError)
             || !RuleSelection.TryCreate(options.Rules, options.Tags, options.Severities, out var selection, out outputError)
@@ -86,12 +88,13 @@ internal static class EvalCommand
             // Problems with the run's own files are cheaper to report before compiling.
             var bindings = options.Bindings is null ? PolicyBindings.None : BindingsReader.ReadFile(options.Bindings);
             var exceptionList = options.Exceptions.SelectMany(ExceptionsReader.ReadFile).ToArray();
-            if (Load(options, bindings, stderr) is not { } policies)
+            if (Load(options, bindings, stderr, trace) is not { } policies)
             {
                 return ExitCodes.Error;
             }
 
             loaded = policies;
+            trace.Mark("loaded");
             exceptions = PolicyExceptions.Prepare(exceptionList, [.. loaded.Policies.Rules.Select(r => r.Descriptor)], options.Now ?? DateTimeOffset.UtcNow);
         }
         catch (BundleException e)
@@ -139,11 +142,13 @@ internal static class EvalCommand
             using (var progress = options.Progress ? new ProgressLine(stderr) : null)
             {
                 var items = InputReading.Read(options.Inputs, forced, openStdin);
-                EvaluationRunner.Run(engine, items, pipeline, new FindingAdjuster(loaded, exceptions), progress is null ? null : progress.Report, CancellationToken.None);
+                EvaluationRunner.Run(engine, items, pipeline, new FindingAdjuster(loaded, exceptions), progress is null ? null : progress.Report, CancellationToken.None, trace);
             }
 
+            trace.Mark("evaluated");
             pipeline.End();
             stdout.Flush();
+            trace.Mark("reported");
             return pipeline.Tally.ExitCode;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -161,9 +166,10 @@ internal static class EvalCommand
     }
 
     /// <summary>Compiles (or loads from the cache) and binds parameters, bindings and enforcement; null after writing why to stderr.</summary>
-    private static LoadedPolicies? Load(EvalOptions options, PolicyBindings bindings, TextWriter stderr)
+    private static LoadedPolicies? Load(EvalOptions options, PolicyBindings bindings, TextWriter stderr, PhaseTrace trace)
     {
         var compiled = PolicyCompiler.Compile(options.Policies, options.NoCache ? null : DiskCompileCache.Default(), stderr);
+        trace.Mark("compiled");
         if (compiled is null)
         {
             return null;

@@ -23,7 +23,7 @@ internal static class EvaluationRunner
         return report;
     }
 
-    public static void Run(PolicyEngine engine, IEnumerable<InputItem> items, IEvaluationSink sink, FindingAdjuster? adjuster, Action<int>? progress, CancellationToken cancellationToken)
+    public static void Run(PolicyEngine engine, IEnumerable<InputItem> items, IEvaluationSink sink, FindingAdjuster? adjuster, Action<int>? progress, CancellationToken cancellationToken, PhaseTrace? trace = null)
     {
         var needsInventory = engine.Rules.Any(r => r.Descriptor.UsesInventory);
         var count = 0;
@@ -40,6 +40,7 @@ internal static class EvaluationRunner
 
         var buffered = items.ToList();
         var inventory = new Inventory(buffered.Select(i => i.Manifest).OfType<ManifestSubject>().ToArray());
+        trace?.Mark("inputs read");
         foreach (var item in buffered)
         {
             Evaluate(engine, item, inventory, sink, adjuster, cancellationToken);

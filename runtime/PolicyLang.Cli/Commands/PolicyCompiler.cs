@@ -3,6 +3,7 @@
 using PolicyLang.Cli.Loading;
 using PolicyLang.Cli.Output;
 using PolicyLang.Compiler;
+using PolicyLang.Compiler.Text;
 using PolicyLang.Runtime.Evaluation;
 
 namespace PolicyLang.Cli.Commands;
@@ -30,6 +31,33 @@ internal static class PolicyCompiler
             return null;
         }
 
+        var contentHash = Compilation.ContentHashOf(sources);
+        if (cache is not null && Compilation.TryLoadCached(sources, cache) is { Image: { } cachedImage, Manifest: { } cachedManifest })
+        {
+            // A warm run: no parsing, no binding, Roslyn never loaded.
+            return new CompiledPolicies(cachedImage, cachedManifest, contentHash);
+        }
+
+        if (cache is DiskCompileCache disk && OutOfProcessCompiler.IsAvailable && OutOfProcessCompiler.TryFillCache(paths, disk.Directory)
+            && Compilation.TryLoadCached(sources, cache) is { Image: { } childImage, Manifest: { } childManifest })
+        {
+            // A cold run compiled by a child process: this one stays as light as a warm run.
+            return new CompiledPolicies(childImage, childManifest, contentHash);
+        }
+
+        var compiled = CompileFresh(sources, cache, error);
+        if (compiled is not null)
+        {
+            // Roslyn's syntax trees, symbols and caches are garbage now: give their memory back before evaluation
+            // allocates its own, so that a cold run's peak is not the compiler's heap plus the evaluation's.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        return compiled;
+    }
+
+    private static CompiledPolicies? CompileFresh(IReadOnlyList<SourceText> sources, ICompileCache? cache, TextWriter error)
+    {
         var compilation = Compilation.Create(sources);
         var emitted = compilation.Emit(cache);
         if (!emitted.Success || emitted.Image is null || emitted.Manifest is null)

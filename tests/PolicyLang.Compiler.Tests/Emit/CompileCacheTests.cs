@@ -38,6 +38,24 @@ public sealed class CompileCacheTests
         renamed.ContentHash.ShouldNotBe(Compilation.Create([new SourceText("a.policy", Policy)]).ContentHash);
     }
 
+    [Fact]
+    public void Cached_assemblies_are_found_from_the_sources_without_parsing_them()
+    {
+        var cache = new MemoryCache();
+        var sources = new[] { new SourceText("a.policy", Policy), new SourceText("b.policy", Policy.Replace("cached", "other", StringComparison.Ordinal)) };
+        Compilation.TryLoadCached(sources, cache).ShouldBeNull();
+
+        var emitted = Compilation.Create(sources).Emit(cache);
+        Compilation.ContentHashOf(sources).ShouldBe(Compilation.Create(sources).ContentHash);
+        Compilation.ContentHashOf(sources.Reverse()).ShouldBe(Compilation.ContentHashOf(sources));
+
+        var hit = Compilation.TryLoadCached(sources, cache).ShouldNotBeNull();
+        hit.FromCache.ShouldBeTrue();
+        hit.Image.ShouldBe(emitted.Image);
+        hit.Manifest.ShouldNotBeNull().Policies.Select(p => p.Name).ShouldBe(["cached", "other"], ignoreOrder: true);
+        Compilation.TryLoadCached([sources[0]], cache).ShouldBeNull();
+    }
+
     private sealed class MemoryCache : ICompileCache
     {
         private readonly Dictionary<string, byte[]> _images = [];

@@ -74,7 +74,7 @@ public sealed class FailureModeTests
 
         // The load runs in the background: wait until it has failed.
         HttpResponseMessage ready;
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow + Eventually.Bound;
         while ((await (ready = await host.Client.GetAsync(new Uri("/readyz", UriKind.Relative))).Content.ReadAsStringAsync()).Contains("loading", StringComparison.Ordinal) && DateTime.UtcNow < until)
         {
             await Task.Delay(50);

@@ -1,7 +1,5 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
-using System.Collections.Concurrent;
-using System.Net;
 using PolicyLang.Bundles.Signing;
 using PolicyLang.Hosts.Tests.Support;
 
@@ -57,37 +55,12 @@ public sealed class HotReloadTests
         await using var host = await HostHarness.StartAsync(directory, o => o with { VerifyKey = keyPath, ReloadInterval = TimeSpan.FromMilliseconds(100) });
         await host.WaitReadyAsync();
 
-        var failures = new ConcurrentQueue<string>();
-        var answers = new ConcurrentDictionary<string, int>();
-        using var stop = new CancellationTokenSource();
-        var requests = 0;
-        var load = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    var (status, body, text) = await host.PostAsync("/validate", LatestPod());
-                    Interlocked.Increment(ref requests);
-                    if (status != HttpStatusCode.OK || body?["response"]?["allowed"] is null)
-                    {
-                        failures.Enqueue($"{status}: {text}");
-                        continue;
-                    }
-
-                    var allowed = body["response"]?["allowed"]?.GetValue<bool>() == true;
-                    answers.AddOrUpdate(allowed ? "allowed" : "denied", 1, (_, n) => n + 1);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    failures.Enqueue(e.Message);
-                }
-            }
-        })).ToArray();
+        var load = ReviewLoad.Start(host, "/validate", LatestPod, r => r["allowed"]?.GetValue<bool>() == true ? "allowed" : "denied");
+        await load.SeeMoreAsync(20);
 
         async Task WaitForAsync(Func<string, bool> condition)
         {
-            var until = DateTime.UtcNow.AddSeconds(30);
+            var until = DateTime.UtcNow + Eventually.Bound;
             while (DateTime.UtcNow < until && !condition(await host.MetricsAsync()))
             {
                 await Task.Delay(50);
@@ -100,22 +73,24 @@ public sealed class HotReloadTests
         {
             await Replace(bundlePath, swap % 2 == 1 ? lenient : strict);
             await WaitForAsync(m => m.Contains($"policylang_policy_generation {swap + 1}\n", StringComparison.Ordinal));
-            await Task.Delay(100);
+
+            // Each set answers some of the traffic before the next swap.
+            await load.SeeMoreAsync(10);
         }
 
         // Generation 7 serves the strict set. Now a bundle signed by another key, then garbage: both rejected.
         using var other = SigningKey.Generate();
         await Replace(bundlePath, Bundle(Lenient, other));
         await WaitForAsync(m => m.Contains("policylang_bundle_reload_failures_total 1\n", StringComparison.Ordinal));
+        await load.SeeMoreAsync(10);
         await Replace(bundlePath, [1, 2, 3]);
         await WaitForAsync(m => m.Contains("policylang_bundle_reload_failures_total 2\n", StringComparison.Ordinal));
-        await Task.Delay(200);
-        await stop.CancelAsync();
-        await Task.WhenAll(load);
+        await load.SeeMoreAsync(10);
+        await load.StopAsync();
 
-        failures.ShouldBeEmpty();
-        requests.ShouldBeGreaterThan(50);
-        answers.Keys.ShouldBe(["allowed", "denied"], ignoreOrder: true);
+        load.Failures.ShouldBeEmpty();
+        load.Requests.ShouldBeGreaterThan(50);
+        load.Answers.Keys.ShouldBe(["allowed", "denied"], ignoreOrder: true);
         var metrics = await host.MetricsAsync();
         metrics.ShouldContain("policylang_policy_generation 7\n");
         metrics.ShouldContain("policylang_bundle_reloads_total 6\n");
@@ -127,26 +102,54 @@ public sealed class HotReloadTests
     }
 
     [Fact]
-    public async Task The_serving_certificate_is_reloaded_when_its_files_change()
+    public async Task The_serving_certificate_is_reloaded_when_its_files_change_without_failing_a_request()
     {
         var directory = TestPaths.NewTemporaryDirectory();
         await File.WriteAllBytesAsync(Path.Combine(directory, "policies.bundle"), Bundle(Strict));
         await using var host = await HostHarness.StartAsync(directory, o => o with { ReloadInterval = TimeSpan.FromMilliseconds(100) });
         await host.WaitReadyAsync();
-        var first = host.PresentedThumbprint;
+        var address = new Uri(host.BaseAddress);
+        var first = await PresentedByANewConnectionAsync(address);
+        first.ShouldBe(host.Trusted.Single());
 
-        var second = TestCertificates.Write(host.CertPath, host.KeyPath, "rotated");
-        host.Trusted.Add(second);
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < until && host.PresentedThumbprint != second)
+        // Traffic over real HTTPS the whole time; the client opens new connections every 100 ms and trusts both certificates.
+        var rotated = TestCertificates.Create("rotated");
+        host.Trusted.Add(rotated.Thumbprint);
+        var load = ReviewLoad.Start(host, "/validate", LatestPod, r => r["allowed"]?.GetValue<bool>() == true ? "allowed" : "denied");
+        await load.SeeMoreAsync(20);
+
+        // A rotation that lands the certificate before its key: the mismatched pair is refused and the old one serves.
+        await Replace(host.CertPath, System.Text.Encoding.ASCII.GetBytes(rotated.CertificatePem));
+        (await Eventually.WaitAsync(() => host.Logs.Entries.Any(e => e.Message.Contains("changed but cannot be used yet", StringComparison.Ordinal))))
+            .ShouldBeTrue(string.Join("\n", host.Logs.Entries.Select(e => e.Message)));
+        await load.SeeMoreAsync(20);
+        (await PresentedByANewConnectionAsync(address)).ShouldBe(first);
+
+        // The key arrives: new connections get the new certificate.
+        await Replace(host.KeyPath, System.Text.Encoding.ASCII.GetBytes(rotated.KeyPem));
+        (await Eventually.WaitAsync(async () => await PresentedByANewConnectionAsync(address) == rotated.Thumbprint)).ShouldBeTrue();
+        await load.SeeMoreAsync(20);
+        await load.StopAsync();
+
+        load.Failures.ShouldBeEmpty();
+        load.Answers.Keys.ShouldBe(["denied"]);
+        host.PresentedThumbprint.ShouldBe(rotated.Thumbprint);
+        host.Logs.Entries.ShouldContain(e => e.Message.StartsWith("TLS certificate loaded: CN=rotated", StringComparison.Ordinal));
+    }
+
+    /// <summary>The thumbprint of the certificate the host presents to a connection opened now.</summary>
+    private static async Task<string?> PresentedByANewConnectionAsync(Uri address)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(address.Host, address.Port);
+
+        // Only looks at the certificate: nothing is sent over this connection.
+        await using var tls = new System.Net.Security.SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions
         {
-            // New connections (the client's pool lives 100 ms) see the new certificate once it is loaded.
-            await Task.Delay(150);
-            await host.Client.GetStringAsync(new Uri("/healthz", UriKind.Relative));
-        }
-
-        first.ShouldNotBeNull();
-        host.PresentedThumbprint.ShouldBe(second);
-        host.PresentedThumbprint.ShouldNotBe(first);
+            TargetHost = "localhost",
+            RemoteCertificateValidationCallback = (_, _, _, _) => true,
+        });
+        return tls.RemoteCertificate?.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
     }
 }

@@ -67,6 +67,52 @@ public sealed class MutationTests : IClassFixture<StandardHostFixture>
     }
 
     [Fact]
+    public async Task An_update_gets_the_rules_for_every_operation_but_not_the_create_only_label()
+    {
+        var old = Reviews.Pod("web", "shop", Reviews.Containers(("app", "registry.example/web:1.0", null)), new JsonObject { ["team"] = "shop" });
+        var changed = Reviews.Pod("web", "shop", Reviews.Containers(("app", "registry.example/web:1.1", null)), new JsonObject { ["team"] = "shop" }, new JsonObject { ["debug"] = "on", ["keep"] = "me" });
+
+        var response = await _host.ReviewAsync("/mutate", Reviews.Review("UPDATE", changed, old));
+
+        response["allowed"]?.GetValue<bool>().ShouldBeTrue();
+        response["patchType"]?.GetValue<string>().ShouldBe("JSONPatch");
+        var mutated = JsonPatch.Apply(changed, Patch(response));
+        mutated["spec"]?["containers"]?[0]?["securityContext"]?.ToJsonString().ShouldBe("""{"seccompProfile":{"type":"RuntimeDefault"}}""");
+        mutated["spec"]?["containers"]?[0]?["image"]?.GetValue<string>().ShouldBe("registry.example/web:1.1");
+        mutated["metadata"]?["annotations"]?.ToJsonString().ShouldBe("""{"keep":"me"}""");
+        mutated["metadata"]?["labels"]?.ToJsonString().ShouldBe("""{"team":"shop"}""");
+    }
+
+    [Fact]
+    public async Task A_dry_run_gets_the_same_patch_as_a_real_request()
+    {
+        var pod = Reviews.Pod("web", "shop", Reviews.Containers(("app", "registry.example/web:1.0", null)), new JsonObject { ["team"] = "shop" });
+
+        var dry = await _host.ReviewAsync("/mutate", Reviews.Review("CREATE", pod, dryRun: true));
+        var real = await _host.ReviewAsync("/mutate", Reviews.Review("CREATE", pod, dryRun: false));
+
+        // The API server runs mutating webhooks on dry runs too and discards the result; sideEffects None allows it.
+        dry["allowed"]?.GetValue<bool>().ShouldBeTrue();
+        dry["patch"].ShouldNotBeNull();
+        Patch(dry).ToJsonString().ShouldBe(Patch(real).ToJsonString());
+        var mutated = JsonPatch.Apply(pod, Patch(dry));
+        mutated["metadata"]?["labels"]?.ToJsonString().ShouldBe("""{"team":"shop","policylang.io/admitted":"true"}""");
+        mutated["spec"]?["containers"]?[0]?["securityContext"]?["seccompProfile"]?["type"]?.GetValue<string>().ShouldBe("RuntimeDefault");
+    }
+
+    [Fact]
+    public async Task A_delete_has_no_object_to_patch()
+    {
+        var pod = Reviews.Pod("web", "shop", Reviews.Containers(("app", "registry.example/web:1.0", null)), annotations: new JsonObject { ["debug"] = "on" });
+
+        var response = await _host.ReviewAsync("/mutate", Reviews.Review("DELETE", null, pod));
+
+        response["allowed"]?.GetValue<bool>().ShouldBeTrue();
+        response.ContainsKey("patch").ShouldBeFalse();
+        response.ContainsKey("patchType").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task The_mutating_webhook_does_not_validate()
     {
         var response = await _host.ReviewAsync("/mutate", Reviews.Review("CREATE", Reviews.PrivilegedPod()));
@@ -83,4 +129,7 @@ public sealed class MutationTests : IClassFixture<StandardHostFixture>
 
         response.ContainsKey("patch").ShouldBeFalse();
     }
+
+    private static JsonArray Patch(JsonObject response) =>
+        JsonNode.Parse(Convert.FromBase64String(response["patch"]?.GetValue<string>() ?? string.Empty))?.AsArray() ?? throw new InvalidOperationException("the patch is not a JSON array");
 }

@@ -18,7 +18,7 @@ public sealed class SourceReloadTests
         """;
 
     [Fact]
-    public async Task Sources_are_compiled_at_start_up_and_recompiled_when_they_change()
+    public async Task Sources_are_compiled_at_start_up_and_recompiled_when_they_change_under_traffic_without_failing_a_request()
     {
         var directory = TestPaths.NewTemporaryDirectory();
         var policies = Path.Combine(directory, "policies");
@@ -28,27 +28,36 @@ public sealed class SourceReloadTests
         await using var host = await HostHarness.StartAsync(directory, o => o with { Bundle = null, PolicyPaths = [policies] }, new SourcePolicySource([policies], null));
         await host.WaitReadyAsync();
         var review = Reviews.Review("CREATE", Reviews.Pod("web", "shop", Reviews.Containers(("app", "nginx:latest", null))));
+        static string Version(System.Text.Json.Nodes.JsonObject response) =>
+            response["status"]?["message"]?.GetValue<string>() is { } message && message.Contains(": container app uses latest", StringComparison.Ordinal)
+                ? message[(message.IndexOf("] ", StringComparison.Ordinal) + 2)..message.IndexOf(':', message.IndexOf("] ", StringComparison.Ordinal))]
+                : "unexpected: " + response.ToJsonString();
 
         (await host.ReviewAsync("/validate", review))["status"]?["message"]?.GetValue<string>().ShouldContain("v1: container app uses latest");
+        var load = ReviewLoad.Start(host, "/validate", () => review, Version);
+        await load.SeeMoreAsync(20);
 
+        // A broken edit is rejected, logged and counted; version 1 keeps answering.
         await File.WriteAllTextAsync(file, "package sources.live\nrule broken on workload w { deny \"x\" when w.nope }\n");
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < until && !(await host.MetricsAsync()).Contains("policylang_bundle_reload_failures_total 1\n", StringComparison.Ordinal))
-        {
-            await Task.Delay(100);
-        }
-
-        (await host.MetricsAsync()).ShouldContain("policylang_bundle_reload_failures_total 1\n");
+        (await Eventually.WaitAsync(async () => (await host.MetricsAsync()).Contains("policylang_bundle_reload_failures_total 1\n", StringComparison.Ordinal)))
+            .ShouldBeTrue(await host.MetricsAsync());
+        await load.SeeMoreAsync(20);
         (await host.ReviewAsync("/validate", review))["status"]?["message"]?.GetValue<string>().ShouldContain("v1: container app uses latest");
+        load.Answers.Keys.ShouldBe(["v1"]);
 
+        // A good edit is compiled off the request path and swapped in.
         await File.WriteAllTextAsync(file, Version1.Replace("v1:", "v2:", StringComparison.Ordinal));
-        until = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < until && !(await host.MetricsAsync()).Contains("policylang_policy_generation 2\n", StringComparison.Ordinal))
-        {
-            await Task.Delay(100);
-        }
+        (await Eventually.WaitAsync(async () => (await host.MetricsAsync()).Contains("policylang_policy_generation 2\n", StringComparison.Ordinal)))
+            .ShouldBeTrue(await host.MetricsAsync());
+        await load.SeeMoreAsync(20);
+        await load.StopAsync();
 
+        load.Failures.ShouldBeEmpty();
+        load.Answers.Keys.ShouldBe(["v1", "v2"], ignoreOrder: true);
         (await host.ReviewAsync("/validate", review))["status"]?["message"]?.GetValue<string>().ShouldContain("v2: container app uses latest");
-        host.Logs.Entries.ShouldContain(e => e.Message.Contains("the policies do not compile", StringComparison.Ordinal));
+        var metrics = await host.MetricsAsync();
+        metrics.ShouldContain("policylang_bundle_reloads_total 1\n");
+        metrics.ShouldContain("policylang_bundle_reload_failures_total 1\n");
+        host.Logs.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.Message.Contains("the policies do not compile", StringComparison.Ordinal));
     }
 }

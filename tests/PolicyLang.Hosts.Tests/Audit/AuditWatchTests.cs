@@ -55,13 +55,7 @@ public sealed class AuditWatchTests : IAsyncLifetime
 
     private static async Task EventuallyAsync(Func<bool> condition, Func<string> explain)
     {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(50);
-        }
-
-        condition().ShouldBeTrue(explain());
+        (await Eventually.WaitAsync(condition)).ShouldBeTrue(explain());
     }
 
     private int Patches(string report) => Api.Requests.Count(r => r.StartsWith("PATCH " + report, StringComparison.Ordinal));
@@ -152,7 +146,7 @@ public sealed class AuditWatchTests : IAsyncLifetime
         {
             var ready = false;
             var clock = Stopwatch.StartNew();
-            while (!ready && clock.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
+            while (!ready && clock.Elapsed < Eventually.Bound && !process.HasExited)
             {
                 try
                 {

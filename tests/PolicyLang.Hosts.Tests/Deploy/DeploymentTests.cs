@@ -42,6 +42,32 @@ public sealed class DeploymentTests
         output.ShouldContain(" 0 deny, 0 warn");
     }
 
+    [Fact]
+    public void The_same_deployment_without_its_hardening_is_denied_by_the_standard_library()
+    {
+        // The control for the test above: the standard library does judge the rendered Deployment's pod template.
+        var weakened = Objects();
+        var pod = weakened.Single(o => o["kind"]?.GetValue<string>() == "Deployment")["spec"]?["template"]?["spec"]?.AsObject() ?? [];
+        pod.Remove("securityContext");
+        var container = pod["containers"]?.AsArray().Single()?.AsObject() ?? [];
+        container.Remove("securityContext");
+        container.Remove("resources");
+        container["image"] = "ghcr.io/policylang/policylang:latest";
+        var path = Path.Combine(TestPaths.NewTemporaryDirectory(), "weakened.yaml");
+        File.WriteAllText(path, string.Concat(weakened.Select(o => "---\n" + o.ToJsonString() + "\n")));
+
+        var (code, output, error) = CliProcess.Run(["eval", "-p", Path.Combine(TestPaths.Root, "policies-stdlib"), "--no-cache", path]);
+
+        _output.WriteLine(output);
+        code.ShouldNotBe(0, output + error);
+        var findings = output.Split('\n').Where(l => l.Contains(" deny ", StringComparison.Ordinal)).ToList();
+        findings.ShouldAllBe(l => l.Contains("Deployment policylang-system/policylang-admission: ", StringComparison.Ordinal));
+        var rules = findings.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[3]).ToHashSet();
+
+        // Restricted Pod Security (privilege escalation, non-root, seccomp, capabilities) and best practices (tag, resources).
+        new[] { "PSS-R-002", "PSS-R-003", "PSS-R-005", "PSS-R-006", "BP-001", "BP-004", "BP-006" }.Except(rules).ShouldBeEmpty(string.Join("\n", findings));
+    }
+
     [Theory]
     [InlineData("deploy")]
     [InlineData("deploy/audit")]

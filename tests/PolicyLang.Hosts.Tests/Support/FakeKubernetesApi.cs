@@ -141,9 +141,9 @@ internal sealed class FakeKubernetesApi : IAsyncDisposable
     /// <summary>Ends every open watch (as the API server does at its timeout).</summary>
     public void EndWatches()
     {
+        // Not disposed: a watch starting at this moment may still read the old source's token (then it ends at once).
         var previous = Interlocked.Exchange(ref _endWatches, new CancellationTokenSource());
         previous.Cancel();
-        previous.Dispose();
     }
 
     /// <summary>Watches being served now.</summary>

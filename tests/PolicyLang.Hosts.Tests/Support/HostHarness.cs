@@ -97,7 +97,7 @@ internal sealed class HostHarness : IAsyncDisposable
                 },
             },
         };
-        var client = new HttpClient(handler) { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), Timeout = TimeSpan.FromSeconds(30) };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), Timeout = TimeSpan.FromSeconds(100) };
         harness = new HostHarness(app, directory, client, address, logs);
         if (thumbprint is not null)
         {
@@ -110,7 +110,7 @@ internal sealed class HostHarness : IAsyncDisposable
     /// <summary>Waits until /readyz answers 200 (the policies are loaded).</summary>
     public async Task WaitReadyAsync(TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        var until = DateTime.UtcNow + (timeout ?? Eventually.Bound);
         while (DateTime.UtcNow < until)
         {
             var response = await Client.GetAsync(new Uri("/readyz", UriKind.Relative)).ConfigureAwait(false);

@@ -12,6 +12,17 @@ internal static class TestCertificates
     /// <summary>Writes a new certificate and key to the paths; returns the certificate's SHA-256 thumbprint.</summary>
     public static string Write(string certPath, string keyPath, string commonName = "policylang-webhook")
     {
+        var pair = Create(commonName);
+        File.WriteAllText(keyPath + ".tmp", pair.KeyPem);
+        File.WriteAllText(certPath + ".tmp", pair.CertificatePem);
+        File.Move(keyPath + ".tmp", keyPath, overwrite: true);
+        File.Move(certPath + ".tmp", certPath, overwrite: true);
+        return pair.Thumbprint;
+    }
+
+    /// <summary>A new self-signed certificate and its key as PEM text, not yet written anywhere.</summary>
+    public static (string CertificatePem, string KeyPem, string Thumbprint) Create(string commonName)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
@@ -20,10 +31,6 @@ internal static class TestCertificates
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
-        File.WriteAllText(keyPath + ".tmp", key.ExportPkcs8PrivateKeyPem());
-        File.WriteAllText(certPath + ".tmp", certificate.ExportCertificatePem());
-        File.Move(keyPath + ".tmp", keyPath, overwrite: true);
-        File.Move(certPath + ".tmp", certPath, overwrite: true);
-        return certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        return (certificate.ExportCertificatePem(), key.ExportPkcs8PrivateKeyPem(), certificate.GetCertHashString(HashAlgorithmName.SHA256));
     }
 }

@@ -1,0 +1,77 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+namespace PolicyLang.Cli.Tests;
+
+/// <summary>
+/// The real executable keeps Roslyn out of the evaluating process: a cold run compiles in a child
+/// <c>policylang check</c> that fills the compile cache, a warm run loads the cached assembly without parsing.
+/// The phase trace (<c>POLICYLANG_TRACE_PHASES=1</c>) says whether Roslyn was loaded.
+/// </summary>
+public sealed class CompileProcessTests
+{
+    [Fact]
+    public async Task A_cold_run_compiles_in_a_child_process_with_the_same_findings_as_in_process()
+    {
+        var child = await Eval(EmptyCache(), inProcess: false);
+        child.Code.ShouldBe(1, child.Error);
+        ReportedLine(child.Error).ShouldContain("roslyn not loaded");
+        Directory.GetFiles(child.Cache, "*.dll").Length.ShouldBe(1);
+
+        var inProcess = await Eval(EmptyCache(), inProcess: true);
+        inProcess.Code.ShouldBe(1, inProcess.Error);
+        ReportedLine(inProcess.Error).ShouldContain("roslyn loaded");
+        Results(child.Output).ShouldBe(Results(inProcess.Output));
+        Path.GetFileName(Directory.GetFiles(inProcess.Cache, "*.dll").Single()).ShouldBe(Path.GetFileName(Directory.GetFiles(child.Cache, "*.dll").Single()));
+    }
+
+    [Fact]
+    public async Task A_warm_run_does_not_load_roslyn_even_when_compiling_in_process()
+    {
+        var cache = EmptyCache();
+        (await Eval(cache, inProcess: true)).Code.ShouldBe(1);
+
+        var warm = await Eval(cache, inProcess: true);
+        warm.Code.ShouldBe(1, warm.Error);
+        ReportedLine(warm.Error).ShouldContain("roslyn not loaded");
+    }
+
+    [Fact]
+    public async Task Policies_that_do_not_compile_are_reported_by_the_evaluating_process()
+    {
+        var cache = EmptyCache();
+        var policy = CliRunner.TempFile("bad.policy", "package bad\nrule r on workload w { deny \"x\" when w.spec.hostNetwrk }\n");
+        var (code, output, error) = await ProcessRunner.Run(["eval", "-p", policy, CliRunner.Example("inputs", "manifests", "web.yaml")], environment: Environment(cache, inProcess: false));
+        code.ShouldBe(2, output + error);
+        error.ShouldContain("bad.policy:2:45: error PL0200: PodSpec has no field 'hostNetwrk'; did you mean 'hostNetwork'?");
+        Directory.Exists(cache).ShouldBeTrue();
+        Directory.GetFiles(cache, "*.dll").ShouldBeEmpty();
+    }
+
+    private static async Task<(int Code, string Output, string Error, string Cache)> Eval(string cache, bool inProcess)
+    {
+        var (code, output, error) = await ProcessRunner.Run(
+            ["eval", "-p", CliRunner.Example("policies"), CliRunner.Example("inputs", "manifests"), "-o", "json"],
+            environment: Environment(cache, inProcess));
+        return (code, output, error, cache);
+    }
+
+    private static Dictionary<string, string> Environment(string cache, bool inProcess) => new()
+    {
+        ["POLICYLANG_CACHE_DIR"] = cache,
+        ["POLICYLANG_TRACE_PHASES"] = "1",
+        ["POLICYLANG_COMPILE_IN_PROCESS"] = inProcess ? "1" : "0",
+        ["CI"] = "true",
+    };
+
+    private static string EmptyCache()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "policylang-cache-test-" + Path.GetRandomFileName());
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static string ReportedLine(string error) =>
+        error.Split('\n').SingleOrDefault(l => l.StartsWith("phase reported", StringComparison.Ordinal)) ?? throw new ShouldAssertException("no 'phase reported' line in:\n" + error);
+
+    private static string Results(string output) => CliRunner.Json(output).GetProperty("results").GetRawText();
+}
