@@ -43,6 +43,25 @@ public sealed class CanonicalFormattingTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(BundledPolicies))]
+    public void Formatting_a_bundled_policy_narrower_is_stable_and_keeps_every_comment(string file)
+    {
+        var options = new FormattingOptions { MaxLineWidth = 60 };
+        var tree = PolicyParser.Parse(new SourceText(file, File.ReadAllText(Path.Combine(RepositoryPaths.Root, file))));
+        var narrow = PolicyFormatter.Format(tree, options);
+        var reparsed = PolicyParser.Parse(new SourceText(file, narrow));
+        reparsed.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ShouldBeEmpty(narrow);
+        reparsed.Comments.Select(c => c.Text.TrimEnd()).ShouldBe(tree.Comments.Select(c => c.Text.TrimEnd()));
+        var again = PolicyFormatter.Format(reparsed, options);
+        if (again != narrow)
+        {
+            again.ShouldBe(narrow, $"{file} at width 60 changes when formatted again (first difference at line {FirstDifferentLine(narrow, again)})");
+        }
+
+        PolicyFormatter.Format(PolicyParser.Parse(new SourceText(file, narrow))).ShouldBe(PolicyFormatter.Format(tree), $"{file}: the width-60 text formats back to the canonical text");
+    }
+
     private static int FirstDifferentLine(string expected, string actual)
     {
         var a = expected.Split('\n');
