@@ -1,7 +1,5 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
-using System.Collections.Concurrent;
-using System.Net;
 using PolicyLang.Bundles.Signing;
 using PolicyLang.Hosts.Tests.Support;
 
@@ -57,33 +55,8 @@ public sealed class HotReloadTests
         await using var host = await HostHarness.StartAsync(directory, o => o with { VerifyKey = keyPath, ReloadInterval = TimeSpan.FromMilliseconds(100) });
         await host.WaitReadyAsync();
 
-        var failures = new ConcurrentQueue<string>();
-        var answers = new ConcurrentDictionary<string, int>();
-        using var stop = new CancellationTokenSource();
-        var requests = 0;
-        var load = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    var (status, body, text) = await host.PostAsync("/validate", LatestPod());
-                    Interlocked.Increment(ref requests);
-                    if (status != HttpStatusCode.OK || body?["response"]?["allowed"] is null)
-                    {
-                        failures.Enqueue($"{status}: {text}");
-                        continue;
-                    }
-
-                    var allowed = body["response"]?["allowed"]?.GetValue<bool>() == true;
-                    answers.AddOrUpdate(allowed ? "allowed" : "denied", 1, (_, n) => n + 1);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    failures.Enqueue(e.Message);
-                }
-            }
-        })).ToArray();
+        var load = ReviewLoad.Start(host, "/validate", LatestPod, r => r["allowed"]?.GetValue<bool>() == true ? "allowed" : "denied");
+        await load.SeeMoreAsync(20);
 
         async Task WaitForAsync(Func<string, bool> condition)
         {
@@ -100,22 +73,24 @@ public sealed class HotReloadTests
         {
             await Replace(bundlePath, swap % 2 == 1 ? lenient : strict);
             await WaitForAsync(m => m.Contains($"policylang_policy_generation {swap + 1}\n", StringComparison.Ordinal));
-            await Task.Delay(100);
+
+            // Each set answers some of the traffic before the next swap.
+            await load.SeeMoreAsync(10);
         }
 
         // Generation 7 serves the strict set. Now a bundle signed by another key, then garbage: both rejected.
         using var other = SigningKey.Generate();
         await Replace(bundlePath, Bundle(Lenient, other));
         await WaitForAsync(m => m.Contains("policylang_bundle_reload_failures_total 1\n", StringComparison.Ordinal));
+        await load.SeeMoreAsync(10);
         await Replace(bundlePath, [1, 2, 3]);
         await WaitForAsync(m => m.Contains("policylang_bundle_reload_failures_total 2\n", StringComparison.Ordinal));
-        await Task.Delay(200);
-        await stop.CancelAsync();
-        await Task.WhenAll(load);
+        await load.SeeMoreAsync(10);
+        await load.StopAsync();
 
-        failures.ShouldBeEmpty();
-        requests.ShouldBeGreaterThan(50);
-        answers.Keys.ShouldBe(["allowed", "denied"], ignoreOrder: true);
+        load.Failures.ShouldBeEmpty();
+        load.Requests.ShouldBeGreaterThan(50);
+        load.Answers.Keys.ShouldBe(["allowed", "denied"], ignoreOrder: true);
         var metrics = await host.MetricsAsync();
         metrics.ShouldContain("policylang_policy_generation 7\n");
         metrics.ShouldContain("policylang_bundle_reloads_total 6\n");

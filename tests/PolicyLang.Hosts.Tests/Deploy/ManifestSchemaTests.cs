@@ -123,6 +123,19 @@ public sealed class ManifestSchemaTests
         configMap.Data.Keys.ShouldBe(["config.yaml"]);
         container.Args.ShouldContain("/etc/policylang/config/config.yaml");
 
+        // The host's settings point into the mounts: the bundle and its key (the ConfigMap keys the README creates),
+        // the Secret's tls.crt and tls.key (as cert-manager writes them), and the container's port.
+        var settings = new YamlStream();
+        settings.Load(new StringReader(configMap.Data["config.yaml"]));
+        var config = (YamlMappingNode)settings.Documents.Single().RootNode;
+        string MountOf(string volume) => container.VolumeMounts.Single(m => m.Name == volume).MountPath;
+        config["bundle"].ToString().ShouldBe(MountOf("bundle") + "/policies.bundle");
+        config["verify-key"].ToString().ShouldBe(MountOf("bundle") + "/verify.pub");
+        config["tls-cert"].ToString().ShouldBe(MountOf("tls") + "/tls.crt");
+        config["tls-key"].ToString().ShouldBe(MountOf("tls") + "/tls.key");
+        config["port"].ToString().ShouldBe(container.Ports.Single().ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        volumes["bundle"].ConfigMap.Name.ShouldBe("policylang-bundle");
+
         // The serving certificate: cert-manager writes the Secret the pod mounts, for the Service's DNS name.
         var certificates = certManager.Where(c => c["kind"].ToString() == "Certificate").ToDictionary(c => ((YamlMappingNode)c["metadata"])["name"].ToString());
         var issuers = certManager.Where(c => c["kind"].ToString() == "Issuer").Select(c => ((YamlMappingNode)c["metadata"])["name"].ToString()).ToHashSet();

@@ -8,7 +8,8 @@ namespace PolicyLang.Hosts.Tests.EndToEnd;
 
 /// <summary>
 /// Hosts load bundles without Roslyn: a host serving a bundle never maps the compiler's assemblies into its process
-/// (read from /proc/PID/maps), while one compiling sources does; and the host libraries do not reference them.
+/// (read from /proc/PID/maps); one compiling sources has a child `policylang check` compile them, and maps Roslyn
+/// only when told to compile in process; the host libraries do not reference the compiler.
 /// </summary>
 public sealed class RoslynFreeLoadingTests
 {
@@ -41,12 +42,26 @@ public sealed class RoslynFreeLoadingTests
     }
 
     [Fact]
-    public async Task A_host_compiling_sources_does_load_the_compiler()
+    public async Task A_host_compiling_sources_compiles_them_in_a_child_process_and_never_maps_roslyn()
     {
-        // A fresh compile cache, so the sources are really compiled.
+        // A fresh compile cache, so the sources are really compiled (by the child `policylang check`, into it).
         var cache = TestPaths.NewTemporaryDirectory();
 
         var mapped = await ServeAndMapAsync(["-p", TestPolicies.Standard], new Dictionary<string, string> { ["POLICYLANG_CACHE_DIR"] = cache });
+
+        Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).ShouldNotBeEmpty();
+        mapped.ShouldContain("PolicyLang.Runtime.dll");
+        mapped.ShouldNotContain("Microsoft.CodeAnalysis.dll");
+        mapped.ShouldNotContain("Microsoft.CodeAnalysis.CSharp.dll");
+    }
+
+    [Fact]
+    public async Task A_host_compiling_sources_in_its_own_process_does_map_roslyn()
+    {
+        // The control for the tests above: the maps do show Roslyn when the host compiles in process.
+        var cache = TestPaths.NewTemporaryDirectory();
+
+        var mapped = await ServeAndMapAsync(["-p", TestPolicies.Standard], new Dictionary<string, string> { ["POLICYLANG_CACHE_DIR"] = cache, ["POLICYLANG_COMPILE_IN_PROCESS"] = "1" });
 
         mapped.ShouldContain("Microsoft.CodeAnalysis.dll");
         mapped.ShouldContain("PolicyLang.Compiler.dll");
