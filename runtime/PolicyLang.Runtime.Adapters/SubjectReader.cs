@@ -49,7 +49,7 @@ public sealed class SubjectReader
 
         return ForcedKind switch
         {
-            SubjectKind.Manifest => [InputItem.ForManifest(new ManifestSubject(root, source))],
+            SubjectKind.Manifest => [Manifest(root, source)],
             SubjectKind.Admission => ReadAdmission(root, source),
             SubjectKind.Image => Read(root, source, r => ImageMapper.Read(root, source, r), InputItem.ForImage),
             SubjectKind.Host => Read(root, source, r => HostFactsMapper.Read(root, source, r), InputItem.ForHost),
@@ -82,7 +82,7 @@ public sealed class SubjectReader
 
         if (HasApiVersionAndKind(root))
         {
-            return [InputItem.ForManifest(new ManifestSubject(root, source))];
+            return [Manifest(root, source)];
         }
 
         if (EventMapper.IsSensorEvent(root))
@@ -157,7 +157,7 @@ public sealed class SubjectReader
             else if (HasApiVersionAndKind(item))
             {
                 // The item's tree is its own root: paths are relative to the item, positions stay true file positions.
-                yield return InputItem.ForManifest(new ManifestSubject(item, itemSource));
+                yield return Manifest(item, itemSource);
             }
             else
             {
@@ -211,6 +211,15 @@ public sealed class SubjectReader
     // Messages in file order, whatever order a mapper reads fields in.
     private static List<InputItem> InOrder(List<InputMessage> messages, SourceDocument source) =>
         messages.OrderBy(m => m.Line).ThenBy(m => m.Column).Select(m => InputItem.ForMessage(m, source)).ToList();
+
+    /// <summary>
+    /// A manifest, or an error when its <c>metadata</c> is not a map: without it the object has no name, namespace or
+    /// labels, and the API server would refuse it.
+    /// </summary>
+    private static InputItem Manifest(DocMap root, SourceDocument source) =>
+        root["metadata"] is { } metadata and not DocMap and not DocScalar { Kind: DocNodeKind.Null }
+            ? Message(InputMessageLevel.Error, source, metadata, $"metadata must be a map (name, namespace, labels…), found {(metadata is DocList ? "a list" : "a scalar")}")
+            : InputItem.ForManifest(new ManifestSubject(root, source));
 
     private static InputItem Message(InputMessageLevel level, SourceDocument source, DocNode? at, string text) =>
         InputItem.ForMessage(new InputMessage(level, text, source.File, source.Document, at?.Line ?? source.Line, at?.Column ?? 0), source);

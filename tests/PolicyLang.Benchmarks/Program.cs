@@ -23,6 +23,12 @@ public static class Program
             return Cli.CliBenchmark.Run(Arg(1, 5_000), Arg(2, 3), Arg(3, 5), Console.Out);
         }
 
+        // Allocations per subject, rule by rule (untimed, exact): … -- alloc pss clean|mixed, … -- alloc events, … -- alloc source pss|events
+        if (args.Length > 0 && args[0] == "alloc")
+        {
+            return Support.AllocationProfile.Run(args, Console.Out);
+        }
+
         // The benchmark's repository alone, to profile or time by hand: … -- generate <directory> [manifests]
         if (args.Length > 1 && args[0] == "generate")
         {

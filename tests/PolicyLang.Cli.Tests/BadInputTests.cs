@@ -95,17 +95,70 @@ public sealed class BadInputTests
         }
     }
 
+    [Theory]
+    [InlineData("sequences")]
+    [InlineData("mappings")]
+    public void Yaml_block_nesting_far_too_deep_is_an_error_and_the_next_document_is_still_evaluated(string style)
+    {
+        // Block style, not flow style: "- - - … 1" nests 10,000 sequences on one line; block mappings need one more
+        // column of indentation per level, so 2,000 levels (2 MB of spaces) stand for them.
+        var deep = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata:\n");
+        if (style == "sequences")
+        {
+            deep.Insert(deep.Length, "- ", 10_000).Append("1\n");
+        }
+        else
+        {
+            for (var level = 1; level <= 2_000; level++)
+            {
+                deep.Append(' ', level).Append("a:\n");
+            }
+
+            deep.Append(' ', 2_001).Append("b: 1\n");
+        }
+
+        var input = CliRunner.TempFile("deep.yaml", deep + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: after}\n");
+        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        code.ShouldBe(2);
+        var json = CliRunner.Json(output);
+        var error = json.GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("deeper than");
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("document 0");
+        error.GetProperty("location").GetProperty("file").GetString().ShouldBe(input);
+        error.GetProperty("location").GetProperty("line").GetInt32().ShouldBeGreaterThanOrEqualTo(5);
+        json.GetProperty("results").EnumerateArray().Single().GetProperty("subject").GetProperty("name").GetString().ShouldBe("after");
+    }
+
+    [Theory]
+    [InlineData("event", "events.jsonl", """{"type": "execve", "proc": {"name": "sh", "args": DEEP}}""")]
+    [InlineData("admission", "review.json", """{"apiVersion": "admission.k8s.io/v1", "kind": "AdmissionReview", "request": {"uid": "1", "operation": "CREATE", "object": DEEP}}""")]
+    [InlineData("image", "image.json", """{"reference": "nginx", "config": DEEP}""")]
+    [InlineData("host", "facts.json", """{"node": "n1", "files": DEEP}""")]
+    public void Every_subject_kind_refuses_ten_thousand_levels_of_nesting_with_an_error(string subject, string name, string template)
+    {
+        var input = CliRunner.TempFile(name, template.Replace("DEEP", new string('[', 10_000) + new string(']', 10_000), StringComparison.Ordinal) + "\n");
+        var (code, output, _) = CliRunner.Eval([Policies], [input], subject: subject);
+        code.ShouldBe(2);
+        var error = CliRunner.Json(output).GetProperty("errors").EnumerateArray().Single();
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("deeper than");
+        error.GetProperty("location").GetProperty("file").GetString().ShouldBe(input);
+        error.GetProperty("location").GetProperty("line").GetInt32().ShouldBe(1);
+    }
+
     [Fact]
-    public void Binary_garbage_is_an_error_naming_the_file()
+    public void Binary_garbage_is_an_error_naming_the_file_and_the_other_inputs_are_still_evaluated()
     {
         var bytes = new byte[4096];
         new Random(7).NextBytes(bytes);
         bytes[10] = 0;
         var input = CliRunner.TempFile("garbage.yaml", bytes);
-        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        var (code, output, _) = CliRunner.Eval([Policies], [input, CliRunner.Example("inputs", "manifests", "web.yaml")]);
         code.ShouldBe(2);
-        var error = CliRunner.Json(output).GetProperty("errors").EnumerateArray().Single();
+        var json = CliRunner.Json(output);
+        var error = json.GetProperty("errors").EnumerateArray().Single();
         error.GetProperty("location").GetProperty("file").GetString().ShouldBe(input);
+        error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("not a text file");
+        json.GetProperty("results").GetArrayLength().ShouldBe(2, "web.yaml is still evaluated");
     }
 
     [Fact]
@@ -144,6 +197,64 @@ public sealed class BadInputTests
         var error = result.GetProperty("errors").EnumerateArray().Single();
         error.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("/spec/containers");
         error.GetProperty("location").GetProperty("line").GetInt32().ShouldBe(5);
+    }
+
+    [Fact]
+    public void Values_of_the_wrong_type_are_errors_at_their_line_and_the_other_documents_are_still_evaluated()
+    {
+        var input = CliRunner.TempFile("types.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata: "just a string"
+            spec: {containers: [{name: a, image: "nginx:1.0"}]}
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: dep}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: a
+                    image: registry.k8s.io/pause:3.9
+                    securityContext: {privileged: [yes]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: ports}
+            spec:
+              containers:
+              - name: a
+                image: registry.k8s.io/pause:3.9
+                ports: [{containerPort: {http: 80}}]
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: fine}
+            """);
+        var (code, output, _) = CliRunner.Eval([Policies], [input]);
+        code.ShouldBe(2);
+        var json = CliRunner.Json(output);
+
+        var metadata = json.GetProperty("errors").EnumerateArray().Single();
+        metadata.GetProperty("message").GetString().ShouldNotBeNull().ShouldContain("metadata must be a map");
+        metadata.GetProperty("location").GetProperty("line").GetInt32().ShouldBe(3);
+
+        var results = json.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("subject").GetProperty("name").GetString() ?? string.Empty);
+        results.Keys.ShouldBe(["dep", "ports", "fine"], ignoreOrder: true);
+        Error(results["dep"]).ShouldSatisfyAllConditions(
+            e => e.Message.ShouldContain("/spec/template/spec/containers/0/securityContext/privileged"),
+            e => e.Line.ShouldBe(15));
+        Error(results["ports"]).ShouldSatisfyAllConditions(
+            e => e.Message.ShouldContain("/spec/containers/0/ports/0/containerPort"),
+            e => e.Line.ShouldBe(24));
+        results["fine"].GetProperty("errors").GetArrayLength().ShouldBe(0);
+
+        static (string Message, int Line) Error(System.Text.Json.JsonElement result)
+        {
+            var error = result.GetProperty("errors").EnumerateArray().Single();
+            return (error.GetProperty("message").GetString() ?? string.Empty, error.GetProperty("location").GetProperty("line").GetInt32());
+        }
     }
 
     [Fact]
@@ -240,6 +351,54 @@ public sealed class BadInputTests
         output.Length.ShouldBeGreaterThan(documents * 100L, "every document has its result in the report");
         peakKb.ShouldBeGreaterThan(0, "VmHWM was read");
         peakKb.ShouldBeLessThan(250 * 1024, $"peak RSS must stay bounded while streaming {written / (1024 * 1024)} MB ({documents} documents)");
+    }
+
+    [Fact]
+    public async Task A_fifty_megabyte_input_file_is_streamed_in_bounded_memory()
+    {
+        // A 50 MB file of about 100,000 documents read by path (not stdin) in the real process: peak RSS stays near the
+        // runtime's own, far below what holding the file's text, its documents or the report would take.
+        var policy = CliRunner.TempFile("tiny.policy", """
+            package tiny
+            @severity(low)
+            rule named on manifest m {
+              warn "odd name" when endsWith(m.metadata.name, "7")
+            }
+            """);
+        var input = Path.Combine(Path.GetDirectoryName(policy) ?? throw new InvalidOperationException("no directory"), "big.yaml");
+        var documents = 0;
+        var payload = new string('x', 400);
+        await using (var writer = new StreamWriter(input, append: false, new UTF8Encoding(false), 1 << 16))
+        {
+            while (writer.BaseStream.Length < 50L * 1024 * 1024)
+            {
+                await writer.WriteAsync($"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{documents++}\n  namespace: bulk\ndata:\n  payload: \"{payload}\"\n---\n");
+            }
+        }
+
+        var start = new ProcessStartInfo(ProcessRunner.Executable, ["eval", "-p", policy, "-o", "json", input])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("policylang did not start");
+        var output = new CountingStream();
+        var drain = process.StandardOutput.BaseStream.CopyToAsync(output);
+        var errors = process.StandardError.ReadToEndAsync();
+        long peakKb = 0;
+        while (!process.HasExited)
+        {
+            peakKb = Math.Max(peakKb, ReadPeakKb(process.Id));
+            await Task.Delay(50);
+        }
+
+        await process.WaitForExitAsync();
+        await drain;
+        File.Delete(input);
+        process.ExitCode.ShouldBe(0, await errors);
+        output.Length.ShouldBeGreaterThan(documents * 100L, "every document has its result in the report");
+        peakKb.ShouldBeGreaterThan(0, "VmHWM was read");
+        peakKb.ShouldBeLessThan(250 * 1024, $"peak RSS must stay bounded while reading a 50 MB file ({documents} documents)");
     }
 
     private static long ReadPeakKb(int pid)

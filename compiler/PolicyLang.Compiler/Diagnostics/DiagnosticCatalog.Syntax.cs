@@ -17,6 +17,7 @@ public static partial class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MisplacedDocCommentDescriptor = new("PL0009", DiagnosticLevel.Warning, DiagnosticStage.Syntax, "Misplaced doc comment", "a doc comment (///) must come right before a declaration");
     public static readonly DiagnosticDescriptor InputTooLargeDescriptor = new("PL0010", DiagnosticLevel.Error, DiagnosticStage.Syntax, "Source too large", "the source file is too large ({0} characters; the limit is {1})");
     public static readonly DiagnosticDescriptor NestingTooDeepDescriptor = new("PL0011", DiagnosticLevel.Error, DiagnosticStage.Syntax, "Nesting too deep", "expressions are nested too deeply (the limit is {0} levels)");
+    public static readonly DiagnosticDescriptor BinarySourceDescriptor = new("PL0012", DiagnosticLevel.Error, DiagnosticStage.Syntax, "Binary file", "this file holds binary data (a NUL character), not policy text");
 
     public static Diagnostic UnexpectedCharacter(SourceText source, TextSpan span, string character) => Make(UnexpectedCharacterDescriptor, source, span, character);
 
@@ -39,4 +40,6 @@ public static partial class DiagnosticCatalog
     public static Diagnostic InputTooLarge(SourceText source, TextSpan span, int length, int limit) => Make(InputTooLargeDescriptor, source, span, length, limit);
 
     public static Diagnostic NestingTooDeep(SourceText source, TextSpan span, int limit) => Make(NestingTooDeepDescriptor, source, span, limit);
+
+    public static Diagnostic BinarySource(SourceText source, TextSpan span) => Make(BinarySourceDescriptor, source, span);
 }

@@ -172,6 +172,12 @@ internal sealed partial class CSharpGenerator
     private string BuiltinCall(BoundBuiltinCall call)
     {
         var method = call.Overload.Method;
+        if (IsIntOfSubstring(call, out var substring))
+        {
+            // int(substring(…)): parsed from the span, without the intermediate string (same value, see Ops.IntOfSubstring).
+            return $"{Ops}.IntOfSubstring({string.Join(", ", substring.Arguments.Select(Expression))})";
+        }
+
         var typeArguments = method.IsGenericMethodDefinition
             ? "<" + string.Join(", ", method.GetGenericArguments().Select(g => ClrTypes.Of(call.TypeArguments.GetValueOrDefault(g.Name) ?? TypeSymbol.Dynamic))) + ">"
             : string.Empty;
@@ -185,6 +191,19 @@ internal sealed partial class CSharpGenerator
         var canonical = ClrTypes.Of(call.Type);
         var returned = ClrTypes.Name(method.ReturnType);
         return returned == canonical || method.ReturnType.ContainsGenericParameters ? text : $"(({canonical}){text})";
+    }
+
+    private static bool IsIntOfSubstring(BoundBuiltinCall call, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out BoundBuiltinCall? substring)
+    {
+        substring = call is { Overload.Method: { Name: nameof(Runtime.Builtins.StringBuiltins.ToInt) } toInt, Arguments: [BoundBuiltinCall inner] }
+            && toInt.DeclaringType == typeof(Runtime.Builtins.StringBuiltins)
+            && toInt.GetParameters() is [{ ParameterType: var parameter }] && parameter == typeof(string)
+            && inner.Overload.Method is { Name: nameof(Runtime.Builtins.StringBuiltins.Substring) } sub
+            && sub.DeclaringType == typeof(Runtime.Builtins.StringBuiltins)
+            && !inner.Overload.TakesContext
+            ? inner
+            : null;
+        return substring is not null;
     }
 
     private string Binary(BoundBinary binary)
@@ -361,7 +380,12 @@ internal sealed partial class CSharpGenerator
         return LocalFunction(ClrTypes.Of(type), () =>
         {
             var result = _method.Temp("result");
-            Line($"var {result} = new {ClrTypes.Builder(type)}();");
+            // In rules and functions a list is taken from the context's scratch lists (no allocation once warm);
+            // functions may run without a context (invariants), constants always do.
+            var builder = type is ListType list && _method.Owner is not null
+                ? $"(ctx != null ? ctx.ScratchList<{ClrTypes.Of(list.Element)}>() : new {ClrTypes.Builder(type)}())"
+                : $"new {ClrTypes.Builder(type)}()";
+            Line($"var {result} = {builder};");
             Loop(comprehension.Iteration, () =>
             {
                 if (comprehension.Filter is { } filter)

@@ -20,13 +20,98 @@ internal sealed partial class CSharpGenerator
     private readonly Dictionary<string, string> _invariantsByText = new(StringComparer.Ordinal);
     private readonly Dictionary<FunctionSymbol, bool> _contextFree = [];
     private Dictionary<FunctionSymbol, BoundFunction>? _functions;
+    private readonly HashSet<FunctionSymbol> _emittedFunctions = [];
+    private HashSet<FunctionSymbol>? _calledByDefaults;
 
     /// <summary>
-    /// True for a call worth computing once: in a rule (function bodies are left as they are, so that computing one
-    /// invariant never reads another that is not computed yet), invariant, not already a constant.
+    /// True for a call worth computing once: invariant, not already a constant, in a rule or in a function body. In a
+    /// function body only when every function the call can reach has been written already: their own invariants then
+    /// come earlier in <c>InitInvariants</c>, so computing one invariant never reads another that is not computed
+    /// yet. Functions a parameter default calls are left alone (defaults are computed before the invariants).
     /// </summary>
     private bool ShouldHoistInvariant(BoundExpression expression) =>
-        _method.Owner is RuleSymbol && expression is BoundFunctionCall or BoundBuiltinCall && IsInvariant(expression);
+        expression is BoundFunctionCall or BoundBuiltinCall
+        && _method.Owner switch
+        {
+            RuleSymbol => true,
+            FunctionSymbol function => !CalledByParameterDefaults().Contains(function) && ReachesOnlyEmitted(expression),
+            _ => false,
+        }
+        && IsInvariant(expression);
+
+    /// <summary>Records that a function's body has been written, with its invariants (see <see cref="ShouldHoistInvariant"/>).</summary>
+    private void FunctionEmitted(FunctionSymbol function) => _emittedFunctions.Add(function);
+
+    /// <summary>True when every function reachable from the expression (through the bodies of those it calls) has been written.</summary>
+    private bool ReachesOnlyEmitted(BoundExpression expression)
+    {
+        var seen = new HashSet<FunctionSymbol>();
+        return Walk(expression);
+
+        bool Walk(BoundExpression e)
+        {
+            if (e is BoundFunctionCall call)
+            {
+                if (!_emittedFunctions.Contains(call.Function))
+                {
+                    return false;
+                }
+
+                if (seen.Add(call.Function) && !WalkFunction(call.Function))
+                {
+                    return false;
+                }
+            }
+
+            return Children(e) is { } children && children.All(Walk);
+        }
+
+        bool WalkFunction(FunctionSymbol function)
+        {
+            _functions ??= _program.Packages.SelectMany(p => p.Functions).ToDictionary(f => f.Symbol);
+            return _functions.TryGetValue(function, out var bound) && bound.Lets.All(l => Walk(l.Value)) && Walk(bound.Body);
+        }
+    }
+
+    /// <summary>The functions that parameter defaults call, directly or not (computed before the invariants, so nothing is hoisted in them).</summary>
+    private HashSet<FunctionSymbol> CalledByParameterDefaults()
+    {
+        if (_calledByDefaults is { } known)
+        {
+            return known;
+        }
+
+        _functions ??= _program.Packages.SelectMany(p => p.Functions).ToDictionary(f => f.Symbol);
+        var result = new HashSet<FunctionSymbol>();
+        var pending = new Stack<BoundExpression>(_program.Packages.SelectMany(p => p.Parameters).Select(p => p.Default).OfType<BoundExpression>());
+        while (pending.TryPop(out var e))
+        {
+            if (e is BoundFunctionCall call && result.Add(call.Function) && _functions.TryGetValue(call.Function, out var bound))
+            {
+                foreach (var let in bound.Lets)
+                {
+                    pending.Push(let.Value);
+                }
+
+                pending.Push(bound.Body);
+            }
+
+            // A kind the walk does not know: hoist in no function at all rather than guess.
+            if (Children(e) is not { } children)
+            {
+                result.UnionWith(_functions.Keys);
+                break;
+            }
+
+            foreach (var child in children)
+            {
+                pending.Push(child);
+            }
+        }
+
+        _calledByDefaults = result;
+        return result;
+    }
 
     /// <summary>The field that holds the call's value, computed by <c>InitInvariants</c>; rethrows the call's failure.</summary>
     private string HoistInvariant(BoundExpression expression)

@@ -143,7 +143,7 @@ internal sealed partial class CSharpGenerator
                 Line($"if ({c} != null)");
                 Open();
                 Line($"int {index} = 0;");
-                Line($"foreach (var {_method.Declare(iteration.Variable)} in {c})");
+                Line($"foreach (var {_method.Declare(iteration.Variable)} in {ClrTypes.Ops}.Items({c}))");
                 Open();
                 CancellationCheck();
                 body();
@@ -156,7 +156,7 @@ internal sealed partial class CSharpGenerator
                 Open();
                 var entry = _method.Temp("entry");
                 Line($"int {index} = 0;");
-                Line($"foreach (var {entry} in {c})");
+                Line($"foreach (var {entry} in {ClrTypes.Ops}.Entries({c}))");
                 Open();
                 CancellationCheck();
                 Line($"var {_method.Declare(iteration.Variable)} = {entry}.Key;");

@@ -140,6 +140,7 @@ internal sealed partial class CSharpGenerator
         Line($"return {body};");
         Close();
         Map(start, function.Symbol.Tree.Source, function.Symbol.NameSpan);
+        FunctionEmitted(function.Symbol);
     }
 
     private void EmitRule(BoundRule rule)

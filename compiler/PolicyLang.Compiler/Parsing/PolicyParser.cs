@@ -32,6 +32,14 @@ public static class PolicyParser
             return new SyntaxTree(source, new CompilationUnitSyntax(null, [], [], new TextSpan(0, 0)), [], [], diagnostics);
         }
 
+        // A binary file (an image or an archive given by mistake) would make one error per byte: say what it is instead.
+        var nul = source.Text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            diagnostics.Add(DiagnosticCatalog.BinarySource(source, new TextSpan(nul, 1)));
+            return new SyntaxTree(source, new CompilationUnitSyntax(null, [], [], new TextSpan(0, 0)), [], [], diagnostics);
+        }
+
         // ANTLR's recursive descent and our converter recurse per nesting level: give them a deep stack, and
         // refuse absurd bracket nesting up front so that no input can overflow it.
         SyntaxTree? result = null;

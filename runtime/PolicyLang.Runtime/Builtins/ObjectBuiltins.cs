@@ -16,7 +16,7 @@ namespace PolicyLang.Runtime.Builtins;
 /// </summary>
 public static class ObjectBuiltins
 {
-    private static readonly ConcurrentDictionary<Type, (string Name, PropertyInfo Property)[]> Schemas = new();
+    private static readonly ConcurrentDictionary<Type, Schema> Schemas = new();
 
     [Builtin("fields", BuiltinCategories.Collections, "The names of the fields of x that are set (present and not null), as written in YAML, in schema order: for a volume, its name and its source (hostPath, secret, …). For a map or a dynamic object, the keys whose values are not null. Empty if x is absent, a scalar or a list.", Example = "fields(v) == [\"hostPath\", \"name\"]")]
     public static IList<string> Fields<T>([Doc("An object, a map or a dynamic value.")] T value) => value switch
@@ -24,16 +24,80 @@ public static class ObjectBuiltins
         null => [],
         DocMap map => [.. map.Entries.Where(e => e.Value is not null && e.Value.Kind != DocNodeKind.Null).Select(e => e.Key)],
         DocNode or string or IEnumerable and not IDictionary => [],
-        IDictionary map => [.. map.Keys.Cast<object>().Where(k => map[k] is not null).Select(k => k.ToString() ?? string.Empty)],
+        IDictionary map => KeysOf(map),
         _ when value.GetType().IsPrimitive || value.GetType().IsValueType => [],
-        _ => [.. SchemaOf(value.GetType()).Where(f => f.Property.GetValue(value) is not null).Select(f => f.Name)],
+        _ => Schemas.GetOrAdd(value.GetType(), static t => new Schema(t)).SetFields(value),
     };
 
-    /// <summary>The fields a policy sees of a CLR type: its properties with a JSON name, not hidden from policies.</summary>
-    private static (string Name, PropertyInfo Property)[] SchemaOf(Type type) => Schemas.GetOrAdd(type, static t =>
-        [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<HiddenFromPoliciesAttribute>() is null)
-            .Select(p => (Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name, Property: p))
-            .Where(p => p.Name is not null)
-            .Select(p => (p.Name ?? string.Empty, p.Property))]);
+    // Its own method: a lambda capturing the map inside the switch would allocate its closure on every call, whatever the arm.
+    private static List<string> KeysOf(IDictionary map) => [.. map.Keys.Cast<object>().Where(k => map[k] is not null).Select(k => k.ToString() ?? string.Empty)];
+
+    /// <summary>
+    /// The fields a policy sees of a CLR type: its properties with a JSON name, not hidden from policies, each with a
+    /// compiled "is set" test. Which fields an object sets is a bit mask; the list of names of each mask is built once
+    /// and shared (lists given to policies are never changed), so <c>fields</c> on a typed object allocates nothing
+    /// on the hot path. The number of masks kept is bounded, against inputs made to set every combination.
+    /// </summary>
+    private sealed class Schema
+    {
+        private const int MaxCachedMasks = 1024;
+        private readonly (string Name, Func<object, bool> IsSet)[] _fields;
+        private readonly ConcurrentDictionary<ulong, IList<string>> _byMask = new();
+
+        public Schema(Type type)
+        {
+            _fields = [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.GetCustomAttribute<HiddenFromPoliciesAttribute>() is null)
+                .Select(p => (Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name, Property: p))
+                .Where(p => p.Name is not null)
+                .Select(p => (p.Name ?? string.Empty, IsSetTest(type, p.Property)))];
+        }
+
+        public IList<string> SetFields(object value)
+        {
+            if (_fields.Length > 64)
+            {
+                return AllSetFields(value);
+            }
+
+            var mask = 0UL;
+            for (var i = 0; i < _fields.Length; i++)
+            {
+                if (_fields[i].IsSet(value))
+                {
+                    mask |= 1UL << i;
+                }
+            }
+
+            if (_byMask.TryGetValue(mask, out var known))
+            {
+                return known;
+            }
+
+            var names = NamesOf(mask);
+            return _byMask.Count < MaxCachedMasks ? _byMask.GetOrAdd(mask, names) : names;
+        }
+
+        // Its own method, as NamesOf: a lambda capturing the value in SetFields would allocate its closure on every call.
+        private List<string> AllSetFields(object value) => [.. _fields.Where(f => f.IsSet(value)).Select(f => f.Name)];
+
+        // Its own method: a lambda capturing the mask in SetFields would allocate its closure on every call.
+        private IList<string> NamesOf(ulong mask) => Array.AsReadOnly([.. _fields.Where((_, i) => (mask & (1UL << i)) != 0).Select(f => f.Name)]);
+
+        private static Func<object, bool> IsSetTest(Type owner, PropertyInfo property)
+        {
+            var method = typeof(Schema).GetMethod(nameof(IsSetOf), BindingFlags.NonPublic | BindingFlags.Static)
+                ?? throw new InvalidOperationException("IsSetOf is missing.");
+            var getter = property.GetMethod ?? throw new InvalidOperationException($"{property.Name} has no getter.");
+            return (Func<object, bool>)(method.MakeGenericMethod(owner, property.PropertyType).Invoke(null, [getter])
+                ?? throw new InvalidOperationException("IsSetOf returned nothing."));
+        }
+
+        // A typed delegate to the getter: no reflection call and no boxing of value-typed fields per test.
+        private static Func<object, bool> IsSetOf<TOwner, TValue>(MethodInfo getter)
+        {
+            var get = getter.CreateDelegate<Func<TOwner, TValue>>();
+            return o => get((TOwner)o) is not null;
+        }
+    }
 }

@@ -53,25 +53,74 @@ public static class SetBuiltins
     public static bool IsSubset<T>([Doc("The candidate subset.")] ISet<T>? a, [Doc("The superset.")] ISet<T>? b)
     {
         var other = b ?? Empty<T>();
-        return (a ?? Empty<T>()).All(other.Contains);
+        foreach (var x in Values.Ops.Items(a ?? Empty<T>()))
+        {
+            if (!other.Contains(x))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [Builtin("isSubset", BuiltinCategories.Sets, "True if every element of list a is in list b. An absent a counts as empty, so it is a subset of anything.", Example = "isSubset(c.securityContext.capabilities.add, [\"NET_BIND_SERVICE\"])")]
     public static bool IsSubset<T>([Doc("The candidate subset.")] IList<T>? a, [Doc("The allowed elements.")] IList<T>? b)
     {
-        var other = ToHashSet(b);
-        return (a ?? []).All(other.Contains);
+        if (a is null || a.Count == 0)
+        {
+            return true;
+        }
+
+        var other = Lookup(b);
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!other.Contains(a[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     [Builtin("intersects", BuiltinCategories.Sets, "True if a and b have at least one element in common. False if either is absent.", Example = "intersects(toSet([\"a\", \"b\"]), toSet([\"b\", \"c\"]))")]
-    public static bool Intersects<T>([Doc("A set.")] ISet<T>? a, [Doc("Another set.")] ISet<T>? b) =>
-        a is not null && b is not null && a.Any(b.Contains);
+    public static bool Intersects<T>([Doc("A set.")] ISet<T>? a, [Doc("Another set.")] ISet<T>? b)
+    {
+        if (a is null || b is null)
+        {
+            return false;
+        }
+
+        foreach (var x in Values.Ops.Items(a))
+        {
+            if (b.Contains(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [Builtin("intersects", BuiltinCategories.Sets, "True if lists a and b have at least one element in common. False if either is absent.", Example = "intersects(c.securityContext.capabilities.add, [\"SYS_ADMIN\", \"NET_ADMIN\"])")]
     public static bool Intersects<T>([Doc("A list.")] IList<T>? a, [Doc("Another list.")] IList<T>? b)
     {
-        var other = ToHashSet(b);
-        return a is not null && a.Any(other.Contains);
+        if (a is null || a.Count == 0)
+        {
+            return false;
+        }
+
+        var other = Lookup(b);
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (other.Contains(a[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Builtin("toSet", BuiltinCategories.Sets, "The set of the list's elements. An absent list gives the empty set.", Example = "len(toSet([\"a\", \"a\", \"b\"])) == 2")]
@@ -79,6 +128,42 @@ public static class SetBuiltins
 
     [Builtin("toList", BuiltinCategories.Sets, "The set's elements as a list, in the set's order. An absent set gives the empty list.", Example = "sort(toList(toSet([\"b\", \"a\"]))) == [\"a\", \"b\"]")]
     public static IList<T> ToList<T>([Doc("The set.")] ISet<T>? set) => set is null ? [] : set.ToList();
+
+    /// <summary>
+    /// Membership in a list for the predicates above: a scan for short lists (what policies compare with: allowed
+    /// capabilities, volume types), so the hot path allocates nothing; a hash set past <see cref="ScanLimit"/>.
+    /// </summary>
+    private static ListLookup<T> Lookup<T>(IList<T>? list) =>
+        list is null || list.Count <= ScanLimit ? new ListLookup<T>(list, null) : new ListLookup<T>(null, ToHashSet(list));
+
+    private const int ScanLimit = 32;
+
+    private readonly struct ListLookup<T>(IList<T>? list, HashSet<T>? set)
+    {
+        public bool Contains(T item)
+        {
+            if (set is not null)
+            {
+                return set.Contains(item);
+            }
+
+            if (list is null)
+            {
+                return false;
+            }
+
+            var comparer = EqualityComparer<T>.Default;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (comparer.Equals(list[i], item))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     private static HashSet<T> ToHashSet<T>(IList<T>? list) => new(list ?? [], EqualityComparer<T>.Default);
 

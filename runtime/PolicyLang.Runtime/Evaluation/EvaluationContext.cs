@@ -20,7 +20,10 @@ public sealed class EvaluationContext
     private int _documentLine;
     private string? _skipReason;
     private readonly PatchPlanner _patches = new();
-    private List<RuleDescriptor>? _applied;
+    // Kept and cleared between subjects, so a rule with @overrides costs no allocation on a clean subject.
+    private readonly List<RuleDescriptor> _applied = [];
+    private readonly ScratchLists _scratch = new();
+    private bool _ruleMutates;
 
     public EvaluationContext(IInventory inventory, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -103,9 +106,16 @@ public sealed class EvaluationContext
         var rule = _rule ?? throw new InvalidOperationException("No rule is running.");
         if (rule.Overrides.Count > 0)
         {
-            (_applied ??= []).Add(rule);
+            _applied.Add(rule);
         }
     }
+
+    /// <summary>
+    /// An empty list for a list comprehension of the running rule (generated code). It stays the rule's until the next
+    /// rule run; it is reused after that, so it must not outlive the run (see <see cref="ScratchLists"/>). A rule with a
+    /// mutate statement gets a new list: a mutate statement's value is kept in its finding.
+    /// </summary>
+    public List<T> ScratchList<T>() => _rule is null || _ruleMutates ? [] : _scratch.Rent<T>();
 
     /// <summary>Throws when the evaluation's deadline has passed; generated loops call it.</summary>
     public void CheckCancelled() => CancellationToken.ThrowIfCancellationRequested();
@@ -115,7 +125,8 @@ public sealed class EvaluationContext
     {
         Now = now;
         CancellationToken = cancellationToken;
-        _applied = null;
+        _scratch.NextRun();
+        _applied.Clear();
         if (_findings.Count > 0)
         {
             _findings.Clear();
@@ -130,6 +141,8 @@ public sealed class EvaluationContext
     public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file, int documentLine = 0)
     {
         _rule = rule;
+        _ruleMutates = Mutates(rule);
+        _scratch.NextRun();
         _locationRoot = locationRoot;
         _file = file;
         _documentLine = documentLine;
@@ -156,14 +169,14 @@ public sealed class EvaluationContext
     /// <summary>Takes the findings reported since the last call, leaving the context empty for the next subject.</summary>
     public IReadOnlyList<Finding> TakeFindings()
     {
-        var applied = _applied;
-        _applied = null;
         if (_findings.Count == 0)
         {
+            _applied.Clear();
             return [];
         }
 
-        var result = applied is null ? _findings.ToArray() : WithoutOverridden(_findings, applied);
+        var result = _applied.Count == 0 ? _findings.ToArray() : WithoutOverridden(_findings, _applied);
+        _applied.Clear();
         _findings.Clear();
         _patches.Reset();
         return result;
@@ -199,6 +212,21 @@ public sealed class EvaluationContext
 
         var (line, column) = JsonPointer.Locate(root, path ?? string.Empty, out _);
         return line > 0 ? new SourceLocation(file, line, column) : null;
+    }
+
+    private static bool Mutates(RuleDescriptor rule)
+    {
+        // Indexed: a foreach over the interface would allocate its enumerator once per rule and subject.
+        var actions = rule.Actions;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (actions[i] == FindingAction.Mutate)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The findings, less those of the rules that an applying rule overrides.</summary>

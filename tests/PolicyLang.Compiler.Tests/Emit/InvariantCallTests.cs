@@ -20,8 +20,11 @@ public sealed class InvariantCallTests
         param version: string = "latest"
         param pattern: string = "^web-"
 
+        func checked(n: string): bool = n == "web-1" and later("v1.21")
         func minor_of(v: string): int = if matches(v, "^v1\\.[0-9]+$") then int(substring(v, 3)) else 1000
         func since(v: string): bool = minor_of(version) >= minor_of(v)
+        func later(v: string): bool = minor_of(version) >= minor_of(v)
+        func recent(n: string): bool = n == "web-1" and since("v1.22")
 
         @id("INV-1") @severity(low)
         rule versioned on workload w when since("v1.20") {
@@ -36,6 +39,12 @@ public sealed class InvariantCallTests
         @id("INV-3") @severity(low)
         rule unreached on workload w {
           deny "never" when w.name == "nobody" and matches(w.name, pattern)
+        }
+
+        @id("INV-5") @severity(low)
+        rule in_functions on workload w {
+          deny "checked" when checked(w.name)
+          deny "recent" when recent(w.name)
         }
 
         @id("INV-4") @severity(low)
@@ -55,6 +64,21 @@ public sealed class InvariantCallTests
         Findings(backend, new() { ["invariants.version"] = "latest" }).ShouldContain(f => f.Id == "INV-1");
         Findings(backend, new() { ["invariants.version"] = "v1.19" }).ShouldNotContain(f => f.Id == "INV-1");
         Findings(backend, new() { ["invariants.version"] = "v1.20" }).ShouldContain(f => f.Id == "INV-1");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Invariant_calls_in_function_bodies_see_the_invariants_of_the_functions_they_call(string backend)
+    {
+        // checked() is written before later(), whose own invariant minor_of(version) it needs: it must not be
+        // computed before that one (it would read an unset value and never fire).
+        Messages(backend, "latest").ShouldBe(["checked", "recent"]);
+        Messages(backend, "v1.21").ShouldBe(["checked"]);
+        Messages(backend, "v1.22").ShouldBe(["checked", "recent"]);
+        Messages(backend, "v1.20").ShouldBeEmpty();
+
+        static List<string> Messages(string backend, string version) =>
+            [.. Findings(backend, new() { ["invariants.version"] = version }).Where(f => f.Id == "INV-5").Select(f => f.Message)];
     }
 
     [Theory]
@@ -84,6 +108,9 @@ public sealed class InvariantCallTests
         source.ShouldContain("private void InitInvariants()");
         source.ShouldContain("= F");
         source.ShouldNotContain("new global::System.Collections.Generic.List<global::k8s.Models.V1Probe>");
+        // since("v1.22") in recent() is computed once; int(substring(…)) parses without the intermediate string.
+        source.ShouldContain("(ctx, \"v1.22\"); } catch");
+        source.ShouldContain("Ops.IntOfSubstring(");
     }
 
     private static List<Finding> Findings(string backend, Dictionary<string, object?> parameters)

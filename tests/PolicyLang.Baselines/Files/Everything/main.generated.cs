@@ -87,12 +87,12 @@ namespace PolicyLang.Generated
                 global::System.Collections.Generic.IDictionary<string, string> v1_labels = (v0_m.Metadata?.Labels ?? h4);
                 global::System.Collections.Generic.IList<string> q2()
                 {
-                    var t3_result = new global::System.Collections.Generic.List<string>();
+                    var t3_result = (ctx != null ? ctx.ScratchList<string>() : new global::System.Collections.Generic.List<string>());
                     var t4_c = v1_labels;
                     if (t4_c != null)
                     {
                         int v5___i1340 = 0;
-                        foreach (var t6_entry in t4_c)
+                        foreach (var t6_entry in global::PolicyLang.Runtime.Values.Ops.Entries(t4_c))
                         {
                             ctx.CheckCancelled();
                             var v7_k = t6_entry.Key;
@@ -112,7 +112,7 @@ namespace PolicyLang.Generated
                     if (t12_c != null)
                     {
                         int v13___i1390 = 0;
-                        foreach (var t14_entry in t12_c)
+                        foreach (var t14_entry in global::PolicyLang.Runtime.Values.Ops.Entries(t12_c))
                         {
                             ctx.CheckCancelled();
                             var v15_k = t14_entry.Key;
@@ -130,7 +130,7 @@ namespace PolicyLang.Generated
                     if (t19_c != null)
                     {
                         int v20___i1441 = 0;
-                        foreach (var t21_entry in t19_c)
+                        foreach (var t21_entry in global::PolicyLang.Runtime.Values.Ops.Entries(t19_c))
                         {
                             ctx.CheckCancelled();
                             var v22_k = t21_entry.Key;
