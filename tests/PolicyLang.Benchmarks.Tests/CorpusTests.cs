@@ -17,6 +17,25 @@ public sealed class CorpusTests
     }
 
     [Fact]
+    public void Admission_reviews_wrap_each_workload_and_read_as_admission_subjects()
+    {
+        var corpus = WorkloadCorpus.Generate(20);
+        var reviews = AdmissionReviewCorpus.Of(corpus);
+        reviews.ShouldBe(AdmissionReviewCorpus.Of(WorkloadCorpus.Generate(20)));
+        var reader = new InputReader();
+        for (var i = 0; i < corpus.Count; i++)
+        {
+            var item = reader.ReadText(reviews[i], "review.json").Single();
+            var admission = item.Admission.ShouldNotBeNull();
+            admission.Kind.Kind.ShouldBe(corpus[i].Kind);
+            admission.Name.ShouldBe(corpus[i].Object.Metadata?.Name);
+            admission.Operation.ShouldBe(i % 5 == 4 ? "UPDATE" : "CREATE");
+            admission.Object.ShouldNotBeNull().Kind.ShouldBe(corpus[i].Kind);
+            (admission.OldObject is not null).ShouldBe(i % 5 == 4);
+        }
+    }
+
+    [Fact]
     public void The_manifest_repository_holds_the_requested_documents_and_reads_cleanly()
     {
         var directory = Path.Combine(Path.GetTempPath(), "policylang-corpus-test-" + Environment.ProcessId);

@@ -6,14 +6,17 @@ using PolicyLang.Benchmarks.Corpus;
 using PolicyLang.Benchmarks.Support;
 using PolicyLang.Runtime.Adapters;
 using PolicyLang.Runtime.Evaluation;
+using PolicyLang.Runtime.Subjects;
 
 namespace PolicyLang.Benchmarks.Suites;
 
 /// <summary>
-/// Benchmark 2: benchmark 1 including parsing, from JSON and from YAML text. PolicyLang reads each document as the
-/// CLI does (positions of every node for file:line, the subject, the typed pod spec) and evaluates it; the baseline
-/// deserializes the model with KubernetesClient (KubernetesJson / KubernetesYaml) and runs the hand-written checks.
-/// One operation is one document.
+/// Benchmark 2: benchmark 1 including parsing, from JSON and from YAML text, and from AdmissionReview envelopes
+/// (<see cref="AdmissionReviewCorpus"/>) as a validating webhook receives them. PolicyLang reads each document as the
+/// CLI and the admission host do (positions of every node for file:line, the subject, the typed pod spec) and
+/// evaluates it; the baseline deserializes the model with KubernetesClient (KubernetesJson / KubernetesYaml; for a
+/// review, System.Text.Json finds <c>request.object</c> first) and runs the hand-written checks. One operation is one
+/// document.
 /// </summary>
 [MemoryDiagnoser]
 public class WorkloadParsingBenchmarks
@@ -28,14 +31,19 @@ public class WorkloadParsingBenchmarks
     [Params(10_000)]
     public int Count { get; set; } = 10_000;
 
-    [Params("json", "yaml")]
+    [Params("json", "yaml", "admission")]
     public string Format { get; set; } = "json";
 
     [GlobalSetup]
     public void Setup()
     {
         var generated = WorkloadCorpus.Generate(Count);
-        _texts = [.. generated.Select(g => Format == "json" ? g.Json : g.Yaml)];
+        _texts = Format switch
+        {
+            "json" => [.. generated.Select(g => g.Json)],
+            "yaml" => [.. generated.Select(g => g.Yaml)],
+            _ => AdmissionReviewCorpus.Of(generated),
+        };
         _kinds = [.. generated.Select(g => g.Kind)];
         _engine = PolicyFixture.Engine(RepositoryPaths.PodSecurity);
         var compiled = Enumerable.Range(0, _texts.Length).Select(i => Agreement.Keys(EvaluateCompiled(i).Findings)).ToArray();
@@ -63,11 +71,37 @@ public class WorkloadParsingBenchmarks
     private SubjectResult EvaluateCompiled(int i)
     {
         var engine = _engine ?? throw new InvalidOperationException("not set up");
+        if (Format == "admission")
+        {
+            return engine.EvaluateAdmission(ReadAdmission(_texts[i]));
+        }
+
         return engine.EvaluateManifest(WorkloadSubjects.ReadManifest(_reader, _texts[i], Format == "json" ? "corpus.json" : "corpus.yaml"));
     }
 
-    private TypedWorkload ParseTyped(int i) =>
-        TypedWorkload.Of(Format == "json" ? TypedWorkload.FromJson(_texts[i], _kinds[i]) : TypedWorkload.FromYaml(_texts[i], _kinds[i]));
+    private AdmissionSubject ReadAdmission(string text)
+    {
+        foreach (var item in _reader.ReadText(text, "review.json"))
+        {
+            return item.Admission ?? throw new InvalidOperationException($"review.json: {item}");
+        }
+
+        throw new InvalidOperationException("review.json: no document");
+    }
+
+    private TypedWorkload ParseTyped(int i) => TypedWorkload.Of(Format switch
+    {
+        "json" => TypedWorkload.FromJson(_texts[i], _kinds[i]),
+        "yaml" => TypedWorkload.FromYaml(_texts[i], _kinds[i]),
+        _ => TypedWorkload.FromJson(ObjectOfReview(_texts[i]), _kinds[i]),
+    });
+
+    /// <summary>The baseline's envelope reading: <c>request.object</c> of the review, as text for KubernetesJson.</summary>
+    private static string ObjectOfReview(string review)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(review);
+        return document.RootElement.GetProperty("request").GetProperty("object").GetRawText();
+    }
 
     private int Next()
     {

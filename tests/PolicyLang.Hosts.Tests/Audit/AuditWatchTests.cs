@@ -87,6 +87,8 @@ public sealed class AuditWatchTests : IAsyncLifetime
         Api.Put(ClusterObjects.Deployments, ClusterObjects.Deployment("late", "shop", privileged: true));
         await EventuallyAsync(() => ClusterObjects.Results(Api.Reports["shop/policylang"]).Contains("fail HT-001 Deployment/late /spec/template/spec/containers/0/securityContext/privileged"), Shown);
 
+        // The fake API holds the report before the runner's write returns; the run's metrics follow that return.
+        await EventuallyAsync(() => PrometheusText.Parse(runner.Metrics.Write()).GetValueOrDefault("policylang_audit_results{result=\"fail\"}") == 4, runner.Metrics.Write);
         await stop.CancelAsync();
         await watching;
 
@@ -164,7 +166,10 @@ public sealed class AuditWatchTests : IAsyncLifetime
             Api.Reports.Keys.ShouldBe(["shop/policylang", "prod/policylang", "cluster/policylang"], ignoreOrder: true);
             Api.Put(ClusterObjects.Deployments, ClusterObjects.Deployment("api", "prod", privileged: false));
             await EventuallyAsync(() => ClusterObjects.Results(Api.Reports["prod/policylang"]).Count == 0, () => string.Join("\n", lines));
+            // The run's metrics are recorded once its last report write has returned.
             var metrics = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+            (await Eventually.WaitAsync(async () => (metrics = PrometheusText.Parse(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)))).GetValueOrDefault("policylang_audit_results{result=\"fail\"}") == 2))
+                .ShouldBeTrue(string.Join("\n", lines));
             metrics["policylang_audit_runs_total"].ShouldBeGreaterThanOrEqualTo(2);
             metrics["policylang_audit_objects"].ShouldBe(8);
             metrics["policylang_audit_results{result=\"fail\"}"].ShouldBe(2);

@@ -62,6 +62,9 @@ internal sealed class HostHarness : IAsyncDisposable
             TlsCert = tls ? Path.Combine(directory, "tls.crt") : null,
             TlsKey = tls ? Path.Combine(directory, "tls.key") : null,
             ReloadInterval = TimeSpan.FromMilliseconds(200),
+
+            // Ordinary reviews never reach a deadline on a loaded test machine; the deadline tests set their own.
+            Deadline = TimeSpan.FromSeconds(20),
             ExcludeNamespaces = ["kube-system"],
             OwnNamespace = "policylang-system",
         };
