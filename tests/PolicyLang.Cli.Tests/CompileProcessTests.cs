@@ -47,6 +47,26 @@ public sealed class CompileProcessTests
         Directory.GetFiles(cache, "*.dll").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void A_child_compiler_that_hangs_is_killed_at_its_deadline_and_the_caller_falls_back()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // The stand-in child is a shell script.
+        }
+
+        // A stand-in for a policylang executable whose compile never ends: it records its process id and sleeps.
+        var pidFile = CliRunner.TempFile("child.pid", string.Empty);
+        var hanging = CliRunner.TempFile("hanging-policylang", $"#!/bin/sh\necho $$ > '{pidFile}'\nexec sleep 300\n");
+        File.SetUnixFileMode(hanging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var filled = PolicyLang.Cli.Loading.OutOfProcessCompiler.TryFillCache(hanging, [CliRunner.Example("policies")], EmptyCache(), TimeSpan.FromSeconds(3));
+
+        filled.ShouldBeFalse();
+        var childId = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Should.Throw<ArgumentException>(() => System.Diagnostics.Process.GetProcessById(childId), "the hung child is still running");
+    }
+
     private static async Task<(int Code, string Output, string Error, string Cache)> Eval(string cache, bool inProcess)
     {
         var (code, output, error) = await ProcessRunner.Run(

@@ -26,14 +26,22 @@ internal static class OutOfProcessCompiler
         && Assembly.GetEntryAssembly() == typeof(OutOfProcessCompiler).Assembly
         && Environment.ProcessPath is not null;
 
-    /// <summary>Runs <c>policylang check</c> on the paths with the cache in <paramref name="cacheDirectory"/>; true when it exits 0.</summary>
-    public static bool TryFillCache(IReadOnlyList<string> policyPaths, string cacheDirectory)
-    {
-        if (Environment.ProcessPath is not { } executable)
-        {
-            return false;
-        }
+    /// <summary>
+    /// How long a child may compile before it is given up on. Far beyond any real compile (the whole standard library
+    /// takes seconds), it only bounds a child that hangs, so that a run or a host's source reload never waits forever.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Runs <c>policylang check</c> on the paths with the cache in <paramref name="cacheDirectory"/>; true when it exits 0.</summary>
+    public static bool TryFillCache(IReadOnlyList<string> policyPaths, string cacheDirectory) =>
+        Environment.ProcessPath is { } executable && TryFillCache(executable, policyPaths, cacheDirectory, DefaultTimeout);
+
+    /// <summary>
+    /// Runs <paramref name="executable"/> as <c>policylang check</c>; false when it fails, cannot start or is still running
+    /// after <paramref name="timeout"/> (it is then killed with its children).
+    /// </summary>
+    internal static bool TryFillCache(string executable, IReadOnlyList<string> policyPaths, string cacheDirectory, TimeSpan timeout)
+    {
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardInput = true,
@@ -69,7 +77,13 @@ internal static class OutOfProcessCompiler
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                return false;
+            }
+
             Task.WaitAll(output, error);
 
             // Its diagnostics are not needed: on failure the caller compiles again in process and reports them itself.
