@@ -36,7 +36,7 @@ public sealed class ExtensionBuild : IDisposable
         // The vsce the lockfile pins, as `npx @vscode/vsce package` runs it.
         var vsce = Path.Combine("node_modules", "@vscode", "vsce", "vsce");
         VscePackage = NpmCi.Succeeded
-            ? ProcessRunner.Run("node", [vsce, "package", "--skip-license", "--allow-missing-repository", "--out", VsixPath], RepositoryPaths.Extension, StepTimeout, QuietNpm)
+            ? ProcessRunner.Run("node", [vsce, "package", "--allow-missing-repository", "--out", VsixPath], RepositoryPaths.Extension, StepTimeout, QuietNpm)
             : NotRun("vsce package", NpmCi);
     }
 

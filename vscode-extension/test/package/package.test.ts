@@ -42,7 +42,7 @@ describe("the packaged extension", () => {
 
   before(async () => {
     const vsce = join(extensionRoot, "node_modules", "@vscode", "vsce", "vsce");
-    const run = spawnSync(process.execPath, [vsce, "package", "--skip-license", "--allow-missing-repository", "--out", vsix], {
+    const run = spawnSync(process.execPath, [vsce, "package", "--allow-missing-repository", "--out", vsix], {
       cwd: extensionRoot,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
@@ -61,6 +61,7 @@ describe("the packaged extension", () => {
       "extension.vsixmanifest",
       "extension/package.json",
       "extension/readme.md",
+      "extension/LICENSE.txt",
       "extension/syntaxes/policylang.tmLanguage.json",
       "extension/language-configuration.json",
       "extension/snippets/policylang.json",
