@@ -21,6 +21,10 @@ public sealed partial class CertificateStore : IDisposable
     private X509Certificate2? _current;
     private string? _fingerprint;
 
+    // What the last unusable pair was (its fingerprint, or the error when the files could not be read), so a pair that
+    // stays broken on disk is reported once, not at every check.
+    private string? _lastProblem;
+
     public CertificateStore(string certPath, string keyPath)
     {
         _certPath = certPath;
@@ -41,12 +45,13 @@ public sealed partial class CertificateStore : IDisposable
     {
         lock (_lock)
         {
+            string? fingerprint = null;
             try
             {
                 var cert = File.ReadAllBytes(_certPath);
                 var key = File.ReadAllBytes(_keyPath);
-                var fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. cert, .. key]));
-                if (fingerprint == _fingerprint)
+                fingerprint = Convert.ToHexStringLower(SHA256.HashData([.. cert, .. key]));
+                if (fingerprint == _fingerprint || fingerprint == _lastProblem)
                 {
                     return false;
                 }
@@ -58,6 +63,7 @@ public sealed partial class CertificateStore : IDisposable
                 loaded.Dispose();
                 var previous = Interlocked.Exchange(ref _current, usable);
                 _fingerprint = fingerprint;
+                _lastProblem = null;
                 LogLoaded(_logger, usable.Subject, usable.NotAfter.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
 
                 // Connections already open keep the old certificate object; it is left to the finalizer.
@@ -71,7 +77,13 @@ public sealed partial class CertificateStore : IDisposable
                     throw new CryptographicException($"the TLS certificate {_certPath} with key {_keyPath} cannot be used: {e.Message}", e);
                 }
 
-                LogUnusable(_logger, _certPath, e.Message);
+                var problem = fingerprint ?? e.Message;
+                if (problem != _lastProblem)
+                {
+                    _lastProblem = problem;
+                    LogUnusable(_logger, _certPath, e.Message);
+                }
+
                 return false;
             }
         }
