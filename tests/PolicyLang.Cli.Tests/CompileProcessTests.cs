@@ -25,6 +25,24 @@ public sealed class CompileProcessTests
     }
 
     [Fact]
+    public async Task A_run_without_the_cache_compiles_in_a_child_and_leaves_no_cache_or_temporary_files()
+    {
+        var cache = EmptyCache();
+        var temp = EmptyCache();
+        var environment = Environment(cache, inProcess: false);
+        environment["TMPDIR"] = temp;
+        var (code, output, error) = await ProcessRunner.Run(
+            ["eval", "--no-cache", "-p", CliRunner.Example("policies"), CliRunner.Example("inputs", "manifests"), "-o", "json"], environment: environment);
+
+        code.ShouldBe(1, error);
+        ReportedLine(error).ShouldContain("roslyn not loaded");
+        Directory.EnumerateFileSystemEntries(cache).ShouldBeEmpty("--no-cache wrote to the compile cache");
+        Directory.EnumerateFileSystemEntries(temp).ShouldBeEmpty("the child's temporary cache was left behind");
+        var inProcess = await Eval(EmptyCache(), inProcess: true);
+        Results(output).ShouldBe(Results(inProcess.Output));
+    }
+
+    [Fact]
     public async Task A_warm_run_does_not_load_roslyn_even_when_compiling_in_process()
     {
         var cache = EmptyCache();

@@ -45,6 +45,11 @@ internal static class PolicyCompiler
             return new CompiledPolicies(childImage, childManifest, contentHash);
         }
 
+        if (cache is null && OutOfProcessCompiler.IsAvailable && CompileInChildWithoutCache(paths, sources, contentHash) is { } uncached)
+        {
+            return uncached;
+        }
+
         var compiled = CompileFresh(sources, cache, error);
         if (compiled is not null)
         {
@@ -54,6 +59,33 @@ internal static class PolicyCompiler
         }
 
         return compiled;
+    }
+
+    /// <summary>
+    /// <c>--no-cache</c>: the child compiles into a private temporary folder, removed right after loading, so the run
+    /// neither reads nor writes the shared cache and still keeps Roslyn out of this process.
+    /// </summary>
+    private static CompiledPolicies? CompileInChildWithoutCache(IReadOnlyList<string> paths, IReadOnlyList<SourceText> sources, string contentHash)
+    {
+        var scratch = Directory.CreateTempSubdirectory("policylang-compile-");
+        try
+        {
+            return OutOfProcessCompiler.TryFillCache(paths, scratch.FullName)
+                && Compilation.TryLoadCached(sources, new DiskCompileCache(scratch.FullName)) is { Image: { } image, Manifest: { } manifest }
+                ? new CompiledPolicies(image, manifest, contentHash)
+                : null;
+        }
+        finally
+        {
+            try
+            {
+                scratch.Delete(recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover temporary folder is harmless; the run's result is not.
+            }
+        }
     }
 
     private static CompiledPolicies? CompileFresh(IReadOnlyList<SourceText> sources, ICompileCache? cache, TextWriter error)
