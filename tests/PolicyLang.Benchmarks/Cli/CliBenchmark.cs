@@ -52,8 +52,8 @@ public static partial class CliBenchmark
             }
 
             output.WriteLine();
-            output.WriteLine("| run | wall time (median) | min – max | peak RSS (max) | documents/s |");
-            output.WriteLine("|---|---|---|---|---|");
+            output.WriteLine("| run | wall time (median) | min – max | CPU, user + sys (median) | peak RSS (max) | documents/s |");
+            output.WriteLine("|---|---|---|---|---|---|");
             Row(output, $"cold (no compile cache), {coldRuns} runs", cold, manifests);
             Row(output, $"warm (compile cache), {warmRuns} runs", warm, manifests);
             output.WriteLine();
@@ -70,7 +70,8 @@ public static partial class CliBenchmark
     {
         var seconds = runs.Select(r => r.Seconds).Order().ToArray();
         var median = seconds[seconds.Length / 2];
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {median:0.00} s | {seconds[0]:0.00} – {seconds[^1]:0.00} s | {runs.Max(r => r.PeakRssKb) / 1024.0:0} MB | {manifests / median:0} |"));
+        var cpu = runs.Select(r => r.CpuSeconds).Order().ToArray()[runs.Count / 2];
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {median:0.00} s | {seconds[0]:0.00} – {seconds[^1]:0.00} s | {cpu:0.00} s | {runs.Max(r => r.PeakRssKb) / 1024.0:0} MB | {manifests / median:0} |"));
     }
 
     private static Measurement Measure(string cli, string repository, string cacheDirectory)
@@ -96,12 +97,16 @@ public static partial class CliBenchmark
         process.WaitForExit();
         var wall = WallTime().Match(error);
         var rss = PeakRss().Match(error);
-        if (!wall.Success || !rss.Success || process.ExitCode is not (0 or 1))
+        var user = UserTime().Match(error);
+        var system = SystemTime().Match(error);
+        if (!wall.Success || !rss.Success || !user.Success || !system.Success || process.ExitCode is not (0 or 1))
         {
             throw new InvalidOperationException($"policylang eval failed (exit {process.ExitCode}):\n{error}");
         }
 
-        return new Measurement(ParseWallTime(wall.Groups[1].Value), long.Parse(rss.Groups[1].Value, CultureInfo.InvariantCulture), process.ExitCode, lines);
+        // Children included (GNU time waits for them): a cold run's compiling child counts.
+        var cpuSeconds = double.Parse(user.Groups[1].Value, CultureInfo.InvariantCulture) + double.Parse(system.Groups[1].Value, CultureInfo.InvariantCulture);
+        return new Measurement(ParseWallTime(wall.Groups[1].Value), cpuSeconds, long.Parse(rss.Groups[1].Value, CultureInfo.InvariantCulture), process.ExitCode, lines);
     }
 
     // h:mm:ss or m:ss.ss
@@ -114,5 +119,11 @@ public static partial class CliBenchmark
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): ([0-9]+)")]
     private static partial Regex PeakRss();
 
-    private sealed record Measurement(double Seconds, long PeakRssKb, int ExitCode, int OutputLines);
+    [GeneratedRegex(@"User time \(seconds\): ([0-9.]+)")]
+    private static partial Regex UserTime();
+
+    [GeneratedRegex(@"System time \(seconds\): ([0-9.]+)")]
+    private static partial Regex SystemTime();
+
+    private sealed record Measurement(double Seconds, double CpuSeconds, long PeakRssKb, int ExitCode, int OutputLines);
 }
