@@ -13,10 +13,10 @@ internal static class ManifestBuilder
     public static PolicyAssemblyManifest Build(BoundProgram program, Func<BoundRule, string> methodName, string compilerVersion)
     {
         var ids = program.Packages.SelectMany(p => p.Rules).ToDictionary(r => r.Symbol, r => r.Metadata.Id);
-        return Describe(program, methodName, compilerVersion, ids);
+        return Describe(program, methodName, compilerVersion, ids, EventTypeGuard.FunctionsOf(program));
     }
 
-    private static PolicyAssemblyManifest Describe(BoundProgram program, Func<BoundRule, string> methodName, string compilerVersion, Dictionary<RuleSymbol, string> ids) => new()
+    private static PolicyAssemblyManifest Describe(BoundProgram program, Func<BoundRule, string> methodName, string compilerVersion, Dictionary<RuleSymbol, string> ids, IReadOnlyDictionary<FunctionSymbol, BoundFunction> functions) => new()
     {
         CompilerVersion = compilerVersion,
         Policies = program.Packages.Select(package => new PolicyDescriptor
@@ -44,6 +44,7 @@ internal static class ManifestBuilder
                     Scope = rule.Scope,
                     Actions = rule.Actions,
                     UsesInventory = rule.UsesInventory,
+                    EventTypes = EventTypeGuard.TypesOf(rule, functions),
                     Method = methodName(rule),
                     SourceFile = rule.Symbol.Tree.Source.Path,
                     Line = position.Line + 1,

@@ -11,7 +11,7 @@ namespace PolicyLang.Runtime.Evaluation;
 /// Runs compiled rules over subjects. Each rule runs in isolation: a rule that throws becomes an error finding
 /// for that subject and the other rules go on. Thread-safe: each call uses its own context.
 /// </summary>
-public sealed class PolicyEngine
+public sealed partial class PolicyEngine
 {
     private readonly EngineOptions _options;
     private readonly RuleSlot[] _manifestRules;
@@ -48,6 +48,7 @@ public sealed class PolicyEngine
         _admissionRules = Of(SubjectKind.Admission);
         _imageRules = Of(SubjectKind.Image);
         _eventRules = Of(SubjectKind.Event);
+        _eventIndex = EventRuleIndex.Build(_eventRules);
         _hostRules = Of(SubjectKind.Host);
 
         RuleSlot[] Of(SubjectKind kind) => [.. selected.Where(r => r.Descriptor.Subject == kind).Select(r => new RuleSlot(r, scopes[r]))];
@@ -113,8 +114,11 @@ public sealed class PolicyEngine
             Name = image.Reference.Original.Length > 0 ? image.Reference.Original : null,
         }, inventory, cancellationToken);
 
-    public SubjectResult EvaluateEvent(RuntimeEvent runtimeEvent, IInventory? inventory = null, CancellationToken cancellationToken = default) =>
-        RunSimple(_eventRules, runtimeEvent, static r => r.Event, null, runtimeEvent.SourceDocument, new SubjectInfo
+    public SubjectResult EvaluateEvent(RuntimeEvent runtimeEvent, IInventory? inventory = null, CancellationToken cancellationToken = default)
+    {
+        var context = NewContext(inventory, cancellationToken);
+        RunEvent(runtimeEvent, context);
+        return new SubjectResult(new SubjectInfo
         {
             Kind = "event",
             File = runtimeEvent.SourceDocument?.File,
@@ -122,7 +126,8 @@ public sealed class PolicyEngine
             Line = runtimeEvent.SourceDocument?.Line ?? 0,
             Namespace = runtimeEvent.K8s.Namespace,
             Name = runtimeEvent.K8s.Pod,
-        }, inventory, cancellationToken);
+        }, context.TakeFindings(), []);
+    }
 
     public SubjectResult EvaluateHost(HostFacts host, IInventory? inventory = null, CancellationToken cancellationToken = default) =>
         RunSimple(_hostRules, host, static r => r.Host, host.Root, host.Source, new SubjectInfo
@@ -168,20 +173,6 @@ public sealed class PolicyEngine
 
         RunWorkloadRules(workload, manifest, labels, operation, context, file);
         return true;
-    }
-
-    /// <summary>Runs the event rules on an event (evaluator use).</summary>
-    internal void RunEvent(RuntimeEvent runtimeEvent, EvaluationContext context)
-    {
-        var file = EvaluationContext.FileOf(runtimeEvent.SourceDocument);
-        foreach (var slot in _eventRules)
-        {
-            if (slot.InScope(null, runtimeEvent.K8s.Namespace, runtimeEvent.K8s.Pod, null, null))
-            {
-                context.BeginRule(slot.Rule.Descriptor, null, file, runtimeEvent.SourceDocument?.Line ?? 0);
-                Run(slot.Rule, slot.Rule.Event, runtimeEvent, context);
-            }
-        }
     }
 
     internal DateTimeOffset Now() => _options.Clock();

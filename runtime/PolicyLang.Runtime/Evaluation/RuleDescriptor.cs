@@ -48,6 +48,13 @@ public sealed record RuleDescriptor
     /// <summary>True when the rule reads the inventory (cross-object rule): all inputs must be read first.</summary>
     public bool UsesInventory { get; init; }
 
+    /// <summary>
+    /// For event rules: the event types (<c>e.type</c>) on which the rule can report or fail, proven by the compiler
+    /// from its <c>when</c> clauses; on other types it is skipped (the engine indexes rules by type). Null (absent from
+    /// older manifests): every type.
+    /// </summary>
+    public IReadOnlyList<string>? EventTypes { get; init; }
+
     /// <summary>The generated method that implements the rule.</summary>
     public required string Method { get; init; }
 
