@@ -29,6 +29,12 @@ public static class Program
             return Support.AllocationProfile.Run(args, Console.Out);
         }
 
+        // Time per subject, rule by rule (Stopwatch, indicative): … -- time pss clean|mixed [passes]
+        if (args.Length > 0 && args[0] == "time")
+        {
+            return Support.RuleTiming.Run(args, Console.Out);
+        }
+
         // The benchmark's repository alone, to profile or time by hand: … -- generate <directory> [manifests]
         if (args.Length > 1 && args[0] == "generate")
         {

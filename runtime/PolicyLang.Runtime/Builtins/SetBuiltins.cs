@@ -152,6 +152,11 @@ public static class SetBuiltins
                 return false;
             }
 
+            if (list is Values.ListLiteral<T> literal)
+            {
+                return literal.Has(item);
+            }
+
             var comparer = EqualityComparer<T>.Default;
             for (var i = 0; i < list.Count; i++)
             {

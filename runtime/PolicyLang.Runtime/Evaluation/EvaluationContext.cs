@@ -138,10 +138,14 @@ public sealed class EvaluationContext
     /// Prepares the context for one rule on one subject (engine use). Without a document to locate paths in (events
     /// mapped from Falco or Tetragon), findings are located at the line where the subject's document starts.
     /// </summary>
-    public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file, int documentLine = 0)
+    public void BeginRule(RuleDescriptor rule, DocNode? locationRoot, string? file, int documentLine = 0) =>
+        BeginRule(rule, Mutates(rule), locationRoot, file, documentLine);
+
+    /// <summary>As <see cref="BeginRule(RuleDescriptor, DocNode?, string?, int)"/>, with whether the rule mutates decided once per engine.</summary>
+    internal void BeginRule(RuleDescriptor rule, bool mutates, DocNode? locationRoot, string? file, int documentLine = 0)
     {
         _rule = rule;
-        _ruleMutates = Mutates(rule);
+        _ruleMutates = mutates;
         _scratch.NextRun();
         _locationRoot = locationRoot;
         _file = file;
@@ -214,7 +218,7 @@ public sealed class EvaluationContext
         return line > 0 ? new SourceLocation(file, line, column) : null;
     }
 
-    private static bool Mutates(RuleDescriptor rule)
+    internal static bool Mutates(RuleDescriptor rule)
     {
         // Indexed: a foreach over the interface would allocate its enumerator once per rule and subject.
         var actions = rule.Actions;

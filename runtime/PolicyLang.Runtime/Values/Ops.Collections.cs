@@ -46,6 +46,11 @@ public static partial class Ops
             return false;
         }
 
+        if (list is ListLiteral<T> literal)
+        {
+            return literal.Has(item);
+        }
+
         if (list is T[] array)
         {
             return Array.IndexOf(array, item) >= 0;

@@ -16,7 +16,7 @@ public static partial class Ops
     public static string? Text(IntOrString? value) => value?.Value;
 
     /// <summary>Makes a constant list (the generated code shares one instance).</summary>
-    public static IList<T> ConstList<T>(params T[] items) => Array.AsReadOnly(items);
+    public static IList<T> ConstList<T>(params T[] items) => new ListLiteral<T>(items);
 
     /// <summary>Makes a constant set.</summary>
     public static ISet<T> ConstSet<T>(params T[] items) => new HashSet<T>(items);

@@ -18,6 +18,34 @@ public sealed class ObjectBuiltinsTests
     }
 
     [Fact]
+    public void Values_of_exactly_their_declared_type_give_the_same_fields_as_any_other_value()
+    {
+        // Fields<V1Volume> takes the typed path (one compiled mask test); Fields<object> goes through the type tests.
+        V1Volume[] volumes =
+        [
+            new() { Name = "h", HostPath = new V1HostPathVolumeSource { Path = "/" } },
+            new() { Name = "s", Secret = new V1SecretVolumeSource(), Nfs = new V1NFSVolumeSource { Path = "/", Server = "n" } },
+            new(),
+            new ExtendedVolume { Name = "x", EmptyDir = new V1EmptyDirVolumeSource() },
+        ];
+        foreach (var volume in volumes)
+        {
+            O.Fields(volume).ShouldBe(O.Fields<object>(volume));
+        }
+
+        O.Fields(volumes[1]).ShouldBe(["name", "nfs", "secret"], ignoreOrder: true);
+        O.Fields(volumes[2]).ShouldBeEmpty();
+        O.Fields<V1Volume>(volumes[3]).ShouldBe(["emptyDir", "name"], ignoreOrder: true);
+
+        // Nullable value-typed fields are set when they have a value, plain value-typed ones always.
+        O.Fields(new V1ContainerPort { ContainerPort = 80 }).ShouldBe(["containerPort"]);
+        O.Fields(new V1ContainerPort { ContainerPort = 80, HostPort = 0 }).ShouldBe(["containerPort", "hostPort"], ignoreOrder: true);
+    }
+
+    /// <summary>A type derived from a model type: its values take the general path.</summary>
+    private sealed record ExtendedVolume : V1Volume;
+
+    [Fact]
     public void Maps_and_dynamic_objects_give_their_keys_with_values()
     {
         O.Fields<IDictionary<string, string?>>(new Dictionary<string, string?> { ["a"] = "1", ["b"] = null }).ShouldBe(["a"]);
