@@ -10,6 +10,18 @@ internal static class BaselineAssert
 {
     public static string SourceDirectory { get; } = FindSourceDirectory();
 
+    /// <summary>The names (without extension) of the <c>.policy</c> files of <c>Cases/&lt;folder&gt;</c>, in ordinal order: one theory case each.</summary>
+    public static TheoryData<string> CaseNames(string folder)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(SourceDirectory, "Cases", folder), "*.policy").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileNameWithoutExtension(file));
+        }
+
+        return data;
+    }
+
     public static void Matches(string relativePath, string actual)
     {
         var expectedPath = Path.Combine(SourceDirectory, relativePath);

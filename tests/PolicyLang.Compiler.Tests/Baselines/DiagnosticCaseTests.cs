@@ -13,16 +13,7 @@ namespace PolicyLang.Compiler.Tests.Baselines;
 [Trait("Category", "Baseline")]
 public sealed class DiagnosticCaseTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(BaselineAssert.SourceDirectory, "Cases", "Diagnostics"), "*.policy").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => BaselineAssert.CaseNames("Diagnostics");
 
     [Theory]
     [MemberData(nameof(Cases))]

@@ -14,16 +14,7 @@ namespace PolicyLang.Compiler.Tests.Baselines;
 [Trait("Category", "Baseline")]
 public sealed class EventTypeCaseTests
 {
-    public static TheoryData<string> Cases()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(BaselineAssert.SourceDirectory, "Cases", "EventTypes"), "*.policy").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileNameWithoutExtension(file));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Cases() => BaselineAssert.CaseNames("EventTypes");
 
     [Theory]
     [MemberData(nameof(Cases))]
