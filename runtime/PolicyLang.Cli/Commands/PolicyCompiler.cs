@@ -38,16 +38,14 @@ internal static class PolicyCompiler
             return new CompiledPolicies(cachedImage, cachedManifest, contentHash);
         }
 
-        if (cache is DiskCompileCache disk && OutOfProcessCompiler.IsAvailable && OutOfProcessCompiler.TryFillCache(paths, disk.Directory)
-            && Compilation.TryLoadCached(sources, cache) is { Image: { } childImage, Manifest: { } childManifest })
+        // A cold run compiled by a child process: this one stays as light as a warm run.
+        var fromChild = !OutOfProcessCompiler.IsAvailable ? null
+            : cache is DiskCompileCache disk ? CompileInChild(paths, sources, contentHash, disk)
+            : cache is null ? CompileInChildWithoutCache(paths, sources, contentHash)
+            : null;
+        if (fromChild is not null)
         {
-            // A cold run compiled by a child process: this one stays as light as a warm run.
-            return new CompiledPolicies(childImage, childManifest, contentHash);
-        }
-
-        if (cache is null && OutOfProcessCompiler.IsAvailable && CompileInChildWithoutCache(paths, sources, contentHash) is { } uncached)
-        {
-            return uncached;
+            return fromChild;
         }
 
         var compiled = CompileFresh(sources, cache, error);
@@ -61,19 +59,32 @@ internal static class PolicyCompiler
         return compiled;
     }
 
+    /// <summary>The child fills <paramref name="cache"/>; the assembly is then loaded from it like a warm run's.</summary>
+    private static CompiledPolicies? CompileInChild(IReadOnlyList<string> paths, IReadOnlyList<SourceText> sources, string contentHash, DiskCompileCache cache) =>
+        OutOfProcessCompiler.TryFillCache(paths, cache.Directory)
+        && Compilation.TryLoadCached(sources, cache) is { Image: { } image, Manifest: { } manifest }
+            ? new CompiledPolicies(image, manifest, contentHash)
+            : null;
+
     /// <summary>
     /// <c>--no-cache</c>: the child compiles into a private temporary folder, removed right after loading, so the run
     /// neither reads nor writes the shared cache and still keeps Roslyn out of this process.
     /// </summary>
     private static CompiledPolicies? CompileInChildWithoutCache(IReadOnlyList<string> paths, IReadOnlyList<SourceText> sources, string contentHash)
     {
-        var scratch = Directory.CreateTempSubdirectory("policylang-compile-");
+        DirectoryInfo scratch;
         try
         {
-            return OutOfProcessCompiler.TryFillCache(paths, scratch.FullName)
-                && Compilation.TryLoadCached(sources, new DiskCompileCache(scratch.FullName)) is { Image: { } image, Manifest: { } manifest }
-                ? new CompiledPolicies(image, manifest, contentHash)
-                : null;
+            scratch = Directory.CreateTempSubdirectory("policylang-compile-");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // No temporary folder: the caller compiles in process.
+        }
+
+        try
+        {
+            return CompileInChild(paths, sources, contentHash, new DiskCompileCache(scratch.FullName));
         }
         finally
         {
