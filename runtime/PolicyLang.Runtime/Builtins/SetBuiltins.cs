@@ -140,34 +140,8 @@ public static class SetBuiltins
 
     private readonly struct ListLookup<T>(IList<T>? list, HashSet<T>? set)
     {
-        public bool Contains(T item)
-        {
-            if (set is not null)
-            {
-                return set.Contains(item);
-            }
-
-            if (list is null)
-            {
-                return false;
-            }
-
-            if (list is Values.ListLiteral<T> literal)
-            {
-                return literal.Has(item);
-            }
-
-            var comparer = EqualityComparer<T>.Default;
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (comparer.Equals(list[i], item))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        // Small lists are scanned the way `in` scans them (one place knows the list shapes).
+        public bool Contains(T item) => set is not null ? set.Contains(item) : Values.Ops.Contains(list, item);
     }
 
     private static HashSet<T> ToHashSet<T>(IList<T>? list) => new(list ?? [], EqualityComparer<T>.Default);
