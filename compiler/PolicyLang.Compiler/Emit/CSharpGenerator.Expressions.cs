@@ -25,6 +25,11 @@ internal sealed partial class CSharpGenerator
             return HoistInvariant(expression);
         }
 
+        if (KeyedInvariantArgument(expression) is { } keyed)
+        {
+            return HoistKeyedInvariant(expression, keyed);
+        }
+
         return expression switch
         {
             BoundLiteral literal => LiteralOf(literal.Value, literal.Type),
@@ -167,21 +172,28 @@ internal sealed partial class CSharpGenerator
         return $"(({canonical}){read})";
     }
 
-    private string FunctionCall(BoundFunctionCall call) => $"{_memberNames[call.Function]}(ctx{string.Concat(call.Arguments.Select(a => ", " + Expression(a)))})";
+    private string FunctionCall(BoundFunctionCall call) => FunctionCall(call, [.. call.Arguments.Select(Expression)]);
+
+    private string FunctionCall(BoundFunctionCall call, IReadOnlyList<string> arguments) => $"{_memberNames[call.Function]}(ctx{string.Concat(arguments.Select(a => ", " + a))})";
 
     private string BuiltinCall(BoundBuiltinCall call)
     {
-        var method = call.Overload.Method;
         if (IsIntOfSubstring(call, out var substring))
         {
             // int(substring(…)): parsed from the span, without the intermediate string (same value, see Ops.IntOfSubstring).
             return $"{Ops}.IntOfSubstring({string.Join(", ", substring.Arguments.Select(Expression))})";
         }
 
+        return BuiltinCall(call, [.. call.Arguments.Select(Expression)]);
+    }
+
+    private string BuiltinCall(BoundBuiltinCall call, IReadOnlyList<string> argumentTexts)
+    {
+        var method = call.Overload.Method;
         var typeArguments = method.IsGenericMethodDefinition
             ? "<" + string.Join(", ", method.GetGenericArguments().Select(g => ClrTypes.Of(call.TypeArguments.GetValueOrDefault(g.Name) ?? TypeSymbol.Dynamic))) + ">"
             : string.Empty;
-        var arguments = call.Arguments.Select(Expression).ToList();
+        var arguments = argumentTexts.ToList();
         if (call.Overload.TakesContext)
         {
             arguments.Insert(0, "ctx");

@@ -2,6 +2,7 @@
 
 using PolicyLang.Compiler.Binding;
 using PolicyLang.Compiler.Bound;
+using PolicyLang.Compiler.Types;
 
 namespace PolicyLang.Compiler.Emit;
 
@@ -10,13 +11,16 @@ namespace PolicyLang.Compiler.Emit;
 /// <c>pss.since("v1.19")</c>, which reads the <c>version</c> parameter through a regex) is the same for every subject, so
 /// it is computed once, when the policy instance is created with its parameter values, instead of on every
 /// evaluation. Its failure is kept and thrown where the call is evaluated, so a rule that reaches a failing call
-/// still fails on that subject exactly as before, and one that does not reach it is unaffected.
+/// still fails on that subject exactly as before, and one that does not reach it is unaffected. A call that is
+/// invariant but for one argument read from a constant map at a subject-dependent key (<c>pss.since(selinux_types[type])</c>)
+/// is computed for every key of the map, and the subject pays one lookup (<c>KeyedInvariant</c>).
 /// </summary>
 internal sealed partial class CSharpGenerator
 {
     private const string InitInvariants = "InitInvariants";
 
-    private readonly List<(string Name, string Type, string Initializer)> _invariants = [];
+    // In the order they are computed; a keyed one's initializer builds its table and cannot fail.
+    private readonly List<(string Name, string Type, string Initializer, bool Keyed)> _invariants = [];
     private readonly Dictionary<string, string> _invariantsByText = new(StringComparer.Ordinal);
     private readonly Dictionary<FunctionSymbol, bool> _contextFree = [];
     private Dictionary<FunctionSymbol, BoundFunction>? _functions;
@@ -31,13 +35,83 @@ internal sealed partial class CSharpGenerator
     /// </summary>
     private bool ShouldHoistInvariant(BoundExpression expression) =>
         expression is BoundFunctionCall or BoundBuiltinCall
-        && _method.Owner switch
-        {
-            RuleSymbol => true,
-            FunctionSymbol function => !CalledByParameterDefaults().Contains(function) && ReachesOnlyEmitted(expression),
-            _ => false,
-        }
+        && CanHoistHere(expression)
         && IsInvariant(expression);
+
+    private bool CanHoistHere(BoundExpression expression) => _method.Owner switch
+    {
+        RuleSymbol => true,
+        FunctionSymbol function => !CalledByParameterDefaults().Contains(function) && ReachesOnlyEmitted(expression),
+        _ => false,
+    };
+
+    /// <summary>
+    /// For a call worth computing once per key of a constant map (see the class summary): the argument <c>map[key]</c>.
+    /// The call must be context-free, its map a constant and its other arguments literals, constants or parameters
+    /// (which cannot fail: the key is then the only thing evaluated on the subject, as before).
+    /// </summary>
+    private BoundIndex? KeyedInvariantArgument(BoundExpression expression)
+    {
+        var arguments = expression switch
+        {
+            BoundFunctionCall call when IsContextFree(call.Function) => call.Arguments,
+            BoundBuiltinCall call when !call.Overload.TakesContext && call.Overload.Deterministic && !IsIntOfSubstring(call, out _) => call.Arguments,
+            _ => null,
+        };
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        BoundIndex? keyed = null;
+        foreach (var argument in arguments)
+        {
+            switch (argument)
+            {
+                case BoundLiteral or BoundConstantReference or BoundParamReference:
+                    continue;
+                case BoundIndex { Kind: IndexKind.Map, Target: BoundConstantReference { Type: MapType } } index when keyed is null:
+                    keyed = index;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return keyed is not null && CanHoistHere(expression) ? keyed : null;
+    }
+
+    /// <summary>The lookup of the call's value for the subject's key in a table computed by <c>InitInvariants</c>.</summary>
+    private string HoistKeyedInvariant(BoundExpression expression, BoundIndex keyed)
+    {
+        var saved = _method;
+        _method = new MethodState(null);
+        const string value = "ki_value";
+        var arguments = expression switch
+        {
+            BoundFunctionCall call => call.Arguments,
+            BoundBuiltinCall call => call.Arguments,
+            _ => throw new InvalidOperationException("Only calls are hoisted."),
+        };
+        var texts = arguments.Select(a => ReferenceEquals(a, keyed) ? value : Expression(a)).ToList();
+        var body = expression switch
+        {
+            BoundFunctionCall call => FunctionCall(call, texts),
+            BoundBuiltinCall call => BuiltinCall(call, texts),
+            _ => throw new InvalidOperationException("Only calls are hoisted."),
+        };
+        var type = ClrTypes.Of(expression.Type);
+        var initializer = $"{ClrTypes.KeyedInvariant}<{type}>.Of({Expression(keyed.Target)}, {value} => {body})";
+        _method = saved;
+        if (!_invariantsByText.TryGetValue(initializer, out var name))
+        {
+            name = $"i{_invariants.Count}";
+            _invariants.Add((name, $"{ClrTypes.KeyedInvariant}<{type}>", initializer, Keyed: true));
+            _invariantsByText[initializer] = name;
+        }
+
+        return $"{name}.Get({Expression(keyed.Index)})";
+    }
 
     /// <summary>Records that a function's body has been written, with its invariants (see <see cref="ShouldHoistInvariant"/>).</summary>
     private void FunctionEmitted(FunctionSymbol function) => _emittedFunctions.Add(function);
@@ -128,7 +202,7 @@ internal sealed partial class CSharpGenerator
         if (!_invariantsByText.TryGetValue(initializer, out var name))
         {
             name = $"i{_invariants.Count}";
-            _invariants.Add((name, ClrTypes.Of(expression.Type), initializer));
+            _invariants.Add((name, ClrTypes.Of(expression.Type), initializer, Keyed: false));
             _invariantsByText[initializer] = name;
         }
 
@@ -138,10 +212,13 @@ internal sealed partial class CSharpGenerator
     /// <summary>Writes the invariant fields and the method that computes them (called by the constructor after the parameters).</summary>
     private void EmitInvariants()
     {
-        foreach (var (name, type, _) in _invariants)
+        foreach (var (name, type, _, keyed) in _invariants)
         {
             Line($"private {type} {name};");
-            Line($"private global::System.Exception {name}_error;");
+            if (!keyed)
+            {
+                Line($"private global::System.Exception {name}_error;");
+            }
         }
 
         Line($"private void {InitInvariants}()");
@@ -152,9 +229,11 @@ internal sealed partial class CSharpGenerator
             Line($"{ClrTypes.Context} ctx = null;");
         }
 
-        foreach (var (name, _, initializer) in _invariants)
+        foreach (var (name, _, initializer, keyed) in _invariants)
         {
-            Line($"try {{ {name} = {initializer}; }} catch (global::System.Exception e) {{ {name}_error = e; }}");
+            Line(keyed
+                ? $"{name} = {initializer};"
+                : $"try {{ {name} = {initializer}; }} catch (global::System.Exception e) {{ {name}_error = e; }}");
         }
 
         Close();

@@ -14,6 +14,7 @@ internal static class ClrTypes
     public const string Ops = "global::PolicyLang.Runtime.Values.Ops";
     public const string Context = "global::PolicyLang.Runtime.Evaluation.EvaluationContext";
     public const string FindingAction = "global::PolicyLang.Runtime.Findings.FindingAction";
+    public const string KeyedInvariant = "global::PolicyLang.Runtime.Values.KeyedInvariant";
 
     public static string Of(TypeSymbol type) => type switch
     {
