@@ -22,6 +22,9 @@ public sealed class EvaluationContext
     private readonly PatchPlanner _patches = new();
     // Kept and cleared between subjects, so a rule with @overrides costs no allocation on a clean subject.
     private readonly List<RuleDescriptor> _applied = [];
+    // The findings of the rules that ran out of their order on this subject: each rule's ordinal and range.
+    private readonly List<(int Ordinal, int Start, int End)> _ruleFindings = [];
+    private readonly List<Finding> _reordering = [];
     private readonly ScratchLists _scratch = new();
     private bool _ruleMutates;
 
@@ -127,6 +130,7 @@ public sealed class EvaluationContext
         CancellationToken = cancellationToken;
         _scratch.NextRun();
         _applied.Clear();
+        _ruleFindings.Clear();
         if (_findings.Count > 0)
         {
             _findings.Clear();
@@ -168,6 +172,75 @@ public sealed class EvaluationContext
             Path = path,
             Location = Locate(path),
         });
+    }
+
+    /// <summary>How many findings the current subject has so far (engine use).</summary>
+    internal int FindingCount => _findings.Count;
+
+    /// <summary>True when one of the rules has applied to the current subject (see <see cref="Applies"/>).</summary>
+    internal bool AppliedAny(RuleDescriptor[] rules)
+    {
+        for (var i = 0; i < _applied.Count; i++)
+        {
+            foreach (var rule in rules)
+            {
+                // By reference: descriptors are records, and value equality would compare every member.
+                if (ReferenceEquals(rule, _applied[i]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Records that the findings from <paramref name="start"/> on are those of the rule at <paramref name="ordinal"/>, run out of order (engine use).</summary>
+    internal void AddRuleFindings(int ordinal, int start)
+    {
+        if (_findings.Count > start)
+        {
+            _ruleFindings.Add((ordinal, start, _findings.Count));
+        }
+    }
+
+    /// <summary>
+    /// Puts the findings recorded by <see cref="AddRuleFindings"/> in the order of their rules' ordinals, each rule's own
+    /// findings in the order it reported them (engine use, after a subject's rules ran out of order).
+    /// </summary>
+    internal void OrderRuleFindings()
+    {
+        var runs = _ruleFindings;
+        var sorted = true;
+        for (var i = 1; i < runs.Count; i++)
+        {
+            sorted &= runs[i - 1].Ordinal < runs[i].Ordinal;
+        }
+
+        if (!sorted)
+        {
+            // The ranges are contiguous, from the first one's start to the end: rewrite that tail in rule order.
+            var first = runs[0].Start;
+            _reordering.Clear();
+            for (var i = first; i < _findings.Count; i++)
+            {
+                _reordering.Add(_findings[i]);
+            }
+
+            runs.Sort(static (a, b) => a.Ordinal.CompareTo(b.Ordinal));
+            var at = first;
+            foreach (var (_, start, end) in runs)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    _findings[at++] = _reordering[i - first];
+                }
+            }
+
+            _reordering.Clear();
+        }
+
+        runs.Clear();
     }
 
     /// <summary>Takes the findings reported since the last call, leaving the context empty for the next subject.</summary>

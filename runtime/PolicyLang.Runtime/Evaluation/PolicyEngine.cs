@@ -16,6 +16,9 @@ public sealed partial class PolicyEngine
     private readonly EngineOptions _options;
     private readonly RuleSlot[] _manifestRules;
     private readonly RuleSlot[] _workloadRules;
+    // The workload rules in the order they run (see OverridersFirst) and whether that differs from their order.
+    private readonly RuleSlot[] _workloadRun;
+    private readonly bool _workloadReordered;
     private readonly RuleSlot[] _admissionRules;
     private readonly RuleSlot[] _imageRules;
     private readonly RuleSlot[] _eventRules;
@@ -45,13 +48,14 @@ public sealed partial class PolicyEngine
         Rules = selected;
         _manifestRules = Of(SubjectKind.Manifest);
         _workloadRules = Of(SubjectKind.Workload);
+        (_workloadRun, _workloadReordered) = OverridersFirst(_workloadRules);
         _admissionRules = Of(SubjectKind.Admission);
         _imageRules = Of(SubjectKind.Image);
         _eventRules = Of(SubjectKind.Event);
         _eventIndex = EventRuleIndex.Build(_eventRules);
         _hostRules = Of(SubjectKind.Host);
 
-        RuleSlot[] Of(SubjectKind kind) => [.. selected.Where(r => r.Descriptor.Subject == kind).Select(r => new RuleSlot(r, scopes[r]))];
+        RuleSlot[] Of(SubjectKind kind) => [.. selected.Where(r => r.Descriptor.Subject == kind).Select((r, i) => new RuleSlot(r, scopes[r], i))];
     }
 
     public CompiledPolicySet Policies { get; }
@@ -257,23 +261,33 @@ public sealed partial class PolicyEngine
     private void RunWorkloadRules(Workload workload, ManifestSubject manifest, IDictionary<string, string>? labels, string? operation, EvaluationContext context, string? file)
     {
         // The hot loop of workload evaluation: one protected region for all the rules (re-entered after a rule fails,
-        // at the next rule), with what each rule needs decided when the engine was built. The result is the same as
-        // running each rule through Run.
-        var rules = _workloadRules;
+        // at the next rule), with what each rule needs decided when the engine was built. The findings are the same,
+        // in the same order, as running each rule in turn through Run: a rule is skipped only where a rule overriding
+        // it has applied (its findings would be dropped), and when the rules run out of their order, each one's
+        // findings are put back in its place afterwards.
+        var rules = _workloadRun;
+        var reordered = _workloadReordered;
         var next = 0;
         while (next < rules.Length)
         {
             var slot = rules[next];
+            var start = context.FindingCount;
             try
             {
                 for (; next < rules.Length; next++)
                 {
                     slot = rules[next];
-                    if (slot.IsEverywhere || slot.Scope.Matches(manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
+                    start = context.FindingCount;
+                    if ((slot.IsEverywhere || slot.Scope.Matches(manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
+                        && (slot.Overriders is not { } overriders || !context.AppliedAny(overriders)))
                     {
                         context.BeginRule(slot.Rule.Descriptor, slot.Mutates, manifest.Root, file);
                         context.CheckCancelled();
                         slot.Workload?.Invoke(workload, context);
+                        if (reordered && context.FindingCount != start)
+                        {
+                            context.AddRuleFindings(slot.Ordinal, start);
+                        }
                     }
                 }
             }
@@ -281,9 +295,39 @@ public sealed partial class PolicyEngine
             {
                 // Containment is the point: one failing rule must not stop the others or the run.
                 ReportFailure(slot.Rule, e, context);
+                if (reordered)
+                {
+                    context.AddRuleFindings(slot.Ordinal, start);
+                }
+
                 next++;
             }
         }
+
+        if (reordered)
+        {
+            context.OrderRuleFindings();
+        }
+    }
+
+    /// <summary>
+    /// The order to run a subject's rules in, and whether it differs from theirs: the rules with <c>@overrides</c>
+    /// first (in their order), then the others, each of those marked with the rules that override it, so that it is
+    /// not run on a subject where one of them has applied. Left in order when no rule overrides another, or when one
+    /// mutates (a mutation's operations depend on the mutations planned before it).
+    /// </summary>
+    private static (RuleSlot[] Run, bool Reordered) OverridersFirst(RuleSlot[] rules)
+    {
+        if (rules.Any(r => r.Mutates) || !rules.Any(r => r.Rule.Descriptor.Overrides.Count > 0))
+        {
+            return (rules, false);
+        }
+
+        var marked = rules.Select(r => r.Rule.Descriptor.Overrides.Count > 0 ? r : r.OverriddenBy(
+            [.. rules.Where(o => o.Rule.Descriptor.Overrides.Contains(r.Rule.Descriptor.Id, StringComparer.Ordinal)).Select(o => o.Rule.Descriptor)])).ToArray();
+        RuleSlot[] run = [.. marked.Where(r => r.Rule.Descriptor.Overrides.Count > 0), .. marked.Where(r => r.Rule.Descriptor.Overrides.Count == 0)];
+        var reordered = !run.Select(r => r.Ordinal).SequenceEqual(Enumerable.Range(0, run.Length));
+        return reordered || marked.Any(r => r.Overriders is not null) ? (run, reordered) : (rules, false);
     }
 
     private SubjectResult RunSimple<T>(RuleSlot[] rules, T subject, Func<CompiledRule, Action<T, EvaluationContext>?> invoker, DocNode? root, SourceDocument? source, SubjectInfo info, IInventory? inventory, CancellationToken cancellationToken)
@@ -308,10 +352,11 @@ public sealed partial class PolicyEngine
     /// <summary>A rule with its effective scope; <see cref="IsEverywhere"/> is computed once, so unscoped rules cost no check.</summary>
     private sealed class RuleSlot
     {
-        public RuleSlot(CompiledRule rule, RuleScope scope)
+        public RuleSlot(CompiledRule rule, RuleScope scope, int ordinal)
         {
             Rule = rule;
             Scope = scope;
+            Ordinal = ordinal;
             IsEverywhere = scope.IsEverything;
             Mutates = EvaluationContext.Mutates(rule.Descriptor);
             Workload = rule.Workload;
@@ -329,7 +374,17 @@ public sealed partial class PolicyEngine
 
         public bool IsEverywhere { get; }
 
+        /// <summary>The rule's place among the engine's rules of its subject kind: where its findings go.</summary>
+        public int Ordinal { get; }
+
+        /// <summary>The rules that override this one, run before it; null when it always runs.</summary>
+        public RuleDescriptor[]? Overriders { get; private init; }
+
         public bool InScope(string? kind, string? @namespace, string? name, IDictionary<string, string>? labels, string? operation) =>
             IsEverywhere || Scope.Matches(kind, @namespace, name, labels, operation);
+
+        /// <summary>This slot, not to be run on a subject where one of <paramref name="overriders"/> has applied.</summary>
+        public RuleSlot OverriddenBy(RuleDescriptor[] overriders) =>
+            overriders.Length == 0 ? this : new RuleSlot(Rule, Scope, Ordinal) { Overriders = overriders };
     }
 }
