@@ -130,6 +130,9 @@ public sealed class EvaluationContext
     public void CheckCancelled() => CancellationToken.ThrowIfCancellationRequested();
 
     /// <summary>Prepares a reused context for the next subject: its clock reading and cancellation (evaluator use).</summary>
+    /// <summary>Where the engine stores what it read to warm a subject (see PolicyEngine.Warm), so the reads are kept.</summary>
+    internal int Warmed { get; set; }
+
     internal void Reset(Func<DateTimeOffset> clock, CancellationToken cancellationToken)
     {
         _clock = clock;
