@@ -3,6 +3,7 @@
 using System.Text;
 using System.Text.Json;
 using PolicyLang.Runtime.Adapters.Binding;
+using PolicyLang.Runtime.Adapters.Text;
 
 namespace PolicyLang.Runtime.Adapters.Events;
 
@@ -30,6 +31,7 @@ internal sealed class EventJsonReader
 
     private readonly int _maxScalarLength;
     private readonly bool _mustNameItself;
+    private readonly Utf8StringCache _strings = new();
     private bool _declined;
 
     /// <param name="maxScalarLength">The reader's limit on a scalar's length (<see cref="DocumentReaderOptions.MaxScalarLength"/>).</param>
@@ -348,7 +350,8 @@ internal sealed class EventJsonReader
 
     private string StringValue(ref Utf8JsonReader reader)
     {
-        var value = reader.GetString() ?? string.Empty;
+        // Unescaped, the value's bytes are its text (the line was checked to be UTF-8).
+        var value = reader.ValueIsEscaped ? reader.GetString() ?? string.Empty : _strings.Get(reader.ValueSpan);
         _declined |= value.Length > _maxScalarLength;
         return value;
     }
@@ -393,7 +396,12 @@ internal sealed class EventJsonReader
             return null;
         }
 
-        if (reader.TokenType == JsonTokenType.String && Rfc3339.TryParse(StringValue(ref reader), out var time))
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && reader.ValueSpan.Length <= _maxScalarLength && Rfc3339.TryParse(reader.ValueSpan, out var time))
+        {
+            return time;
+        }
+
+        if (reader.TokenType == JsonTokenType.String && Rfc3339.TryParse(StringValue(ref reader), out time))
         {
             return time;
         }
