@@ -181,7 +181,9 @@ internal sealed partial class CSharpGenerator
         var typeArguments = method.IsGenericMethodDefinition
             ? "<" + string.Join(", ", method.GetGenericArguments().Select(g => ClrTypes.Of(call.TypeArguments.GetValueOrDefault(g.Name) ?? TypeSymbol.Dynamic))) + ">"
             : string.Empty;
-        var arguments = call.Arguments.Select(Expression).ToList();
+        var arguments = call.Overload.Prepared is { } prepared && PreparedArguments(call, prepared) is { } preparedArguments
+            ? preparedArguments
+            : call.Arguments.Select(Expression).ToList();
         if (call.Overload.TakesContext)
         {
             arguments.Insert(0, "ctx");

@@ -46,9 +46,9 @@ public sealed partial class PolicyEngine
 
     private static void RunEventRule(RuleSlot slot, RuntimeEvent runtimeEvent, EvaluationContext context, string? file, int line)
     {
-        if (slot.InScope(null, runtimeEvent.K8s.Namespace, runtimeEvent.K8s.Pod, null, null))
+        if (slot.IsEverywhere || slot.Scope.Matches(null, runtimeEvent.K8s.Namespace, runtimeEvent.K8s.Pod, null, null))
         {
-            context.BeginRule(slot.Rule.Descriptor, null, file, line);
+            context.BeginRule(slot.Rule.Descriptor, slot.Mutates, null, file, line);
             Run(slot.Rule, slot.Rule.Event, runtimeEvent, context);
         }
     }
