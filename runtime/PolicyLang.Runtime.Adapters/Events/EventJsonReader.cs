@@ -1,24 +1,19 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
-using System.Text;
 using System.Text.Json;
-using PolicyLang.Runtime.Adapters.Binding;
+using PolicyLang.Runtime.Adapters.Text;
 
 namespace PolicyLang.Runtime.Adapters.Events;
 
 /// <summary>
 /// Maps one line of PolicyLang's own event JSON (the shape <see cref="NativeEventMapper"/> reads) straight from a
 /// <see cref="Utf8JsonReader"/> into an <see cref="EventDraft"/>, without a document tree. It accepts only what the
-/// general path (<c>JsonDocumentParser</c>, <c>FieldReader</c>, <see cref="NativeEventMapper"/>) maps to an event with no
-/// message: known fields, each once, each of a JSON type that field reads without error. Anything else (invalid JSON,
-/// an unknown, repeated or wrongly typed field, a string over the scalar limit, a float where an integer is read,
-/// an escaped field name) makes it decline, and the caller reads the line through the general path, which gives its
-/// usual outcome. So this changes how fast a line is read, never what it reads as.
+/// general path maps to an event with no message: known fields, each once, each of a JSON type that field reads without
+/// error. Anything else (an unknown, repeated or wrongly typed field, a float where an integer is read, a Falco or
+/// Tetragon member) declines, and the line goes to the general path (see <see cref="DirectJsonReader"/>).
 /// </summary>
-internal sealed class EventJsonReader
+internal sealed class EventJsonReader : DirectJsonReader
 {
-    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 8 };
-
     // Field names in the order PolicyLang writes them; a field is looked for first after the one read before it.
     private static readonly byte[][] RootFields = Names("type", "time", "source", "node", "proc", "file", "net", "container", "k8s", "ret", "targetId", "apiVersion", "kind");
     private static readonly byte[][] ProcFields = Names("name", "exe", "cmdline", "args", "pid", "uid", "gid", "user", "cwd", "tty", "parent", "ancestors");
@@ -28,51 +23,24 @@ internal sealed class EventJsonReader
     private static readonly byte[][] ContainerFields = Names("id", "name", "image", "privileged");
     private static readonly byte[][] K8sFields = Names("namespace", "pod", "labels", "serviceAccount");
 
-    private readonly int _maxScalarLength;
     private readonly bool _mustNameItself;
-    private bool _declined;
 
     /// <param name="maxScalarLength">The reader's limit on a scalar's length (<see cref="DocumentReaderOptions.MaxScalarLength"/>).</param>
+    /// <param name="strings">The strings already read from the stream.</param>
     /// <param name="mustNameItself">
     /// True when the subject kind is detected rather than forced: only a line that names itself
     /// (<c>apiVersion: policylang.io/v1</c>, <c>kind: RuntimeEvent</c>) is an event then.
     /// </param>
-    public EventJsonReader(int maxScalarLength, bool mustNameItself)
+    public EventJsonReader(int maxScalarLength, Utf8StringCache strings, bool mustNameItself)
+        : base(maxScalarLength, strings)
     {
-        _maxScalarLength = maxScalarLength;
         _mustNameItself = mustNameItself;
     }
 
-    /// <summary>The event of one JSON line, or null when the general path must read it.</summary>
-    public EventDraft? TryRead(ReadOnlySpan<byte> json)
+    /// <summary>Reads the root object; null unless it names itself as an event or need not.</summary>
+    protected override EventDraft? ReadObject(ref Utf8JsonReader reader)
     {
-        _declined = false;
-        var reader = new Utf8JsonReader(json, ReaderOptions);
-        try
-        {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                return null;
-            }
-
-            var draft = new EventDraft();
-            var named = ReadRoot(ref reader, draft);
-
-            // Only whitespace may follow the object (the reader throws on anything else).
-            return !_declined && named && !reader.Read() ? draft : null;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            // Invalid JSON, or a string the reader cannot decode: the general path reports it as it always has.
-            return null;
-        }
-    }
-
-    private static byte[][] Names(params string[] names) => [.. names.Select(Encoding.UTF8.GetBytes)];
-
-    /// <summary>Reads the root object; true when it names itself as an event or need not.</summary>
-    private bool ReadRoot(ref Utf8JsonReader reader, EventDraft d)
-    {
+        var d = new EventDraft();
         bool apiVersionMatches = false, kindMatches = false;
         var seen = 0;
         var next = 0;
@@ -91,17 +59,17 @@ internal sealed class EventJsonReader
                 case 8: ReadK8s(ref reader, d); break;
                 case 9: d.Ret = Integer(ref reader); break;
                 case 10: d.TargetId = Integer(ref reader); break;
-                case 11: apiVersionMatches = Names(ref reader, "policylang.io/v1"u8); break;
-                default: kindMatches = Names(ref reader, "RuntimeEvent"u8); break;
+                case 11: apiVersionMatches = NameIs(ref reader, "policylang.io/v1"u8); break;
+                default: kindMatches = NameIs(ref reader, "RuntimeEvent"u8); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
-                return false;
+                return null;
             }
         }
 
-        return !_declined && (!_mustNameItself || (apiVersionMatches && kindMatches));
+        return !Declined && (!_mustNameItself || (apiVersionMatches && kindMatches)) ? d : null;
     }
 
     private void ReadProc(ref Utf8JsonReader reader, EventDraft d)
@@ -131,7 +99,7 @@ internal sealed class EventJsonReader
                 default: d.Ancestors = Strings(ref reader); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
                 return;
             }
@@ -157,7 +125,7 @@ internal sealed class EventJsonReader
                 default: d.ParentPid = Integer(ref reader); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
                 return;
             }
@@ -185,7 +153,7 @@ internal sealed class EventJsonReader
                 default: d.FileWrite = Boolean(ref reader); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
                 return;
             }
@@ -213,7 +181,7 @@ internal sealed class EventJsonReader
                 default: d.NetDirection = String(ref reader); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
                 return;
             }
@@ -239,7 +207,7 @@ internal sealed class EventJsonReader
                 default: d.ContainerPrivileged = Boolean(ref reader); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
                 return;
             }
@@ -265,7 +233,7 @@ internal sealed class EventJsonReader
                 default: d.K8sServiceAccount = String(ref reader); break;
             }
 
-            if (_declined)
+            if (Declined)
             {
                 return;
             }
@@ -283,74 +251,8 @@ internal sealed class EventJsonReader
             return true;
         }
 
-        _declined |= reader.TokenType != JsonTokenType.Null;
+        Declined |= reader.TokenType != JsonTokenType.Null;
         return false;
-    }
-
-    /// <summary>
-    /// Moves to the next field of the object and onto its value; its index in <paramref name="names"/>, or -1 at the end of
-    /// the object (or when declining: an unknown, repeated or escaped name).
-    /// </summary>
-    private int Property(ref Utf8JsonReader reader, byte[][] names, ref int seen, ref int next)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.PropertyName)
-        {
-            return -1;
-        }
-
-        var field = reader.ValueIsEscaped ? -1 : IndexOf(reader.ValueSpan, names, next);
-        if (field < 0 || (seen & (1 << field)) != 0)
-        {
-            _declined = true;
-            return -1;
-        }
-
-        seen |= 1 << field;
-        next = field + 1;
-        reader.Read();
-        return field;
-    }
-
-    private static int IndexOf(ReadOnlySpan<byte> name, byte[][] names, int next)
-    {
-        if (next < names.Length && name.SequenceEqual(names[next]))
-        {
-            return next;
-        }
-
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (name.SequenceEqual(names[i]))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>A string field: a string, or a number or true/false as written (as a scalar reads), or null.</summary>
-    private string? String(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return StringValue(ref reader);
-            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return Encoding.UTF8.GetString(reader.ValueSpan);
-            case JsonTokenType.Null:
-                return null;
-            default:
-                _declined = true;
-                return null;
-        }
-    }
-
-    private string StringValue(ref Utf8JsonReader reader)
-    {
-        var value = reader.GetString() ?? string.Empty;
-        _declined |= value.Length > _maxScalarLength;
-        return value;
     }
 
     /// <summary>An integer field: a number without fraction or exponent that fits 64 bits, or null.</summary>
@@ -366,7 +268,7 @@ internal sealed class EventJsonReader
             return value;
         }
 
-        _declined = true;
+        Declined = true;
         return null;
     }
 
@@ -381,25 +283,9 @@ internal sealed class EventJsonReader
             case JsonTokenType.Null:
                 return null;
             default:
-                _declined = true;
+                Declined = true;
                 return null;
         }
-    }
-
-    private DateTimeOffset? Time(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType == JsonTokenType.String && Rfc3339.TryParse(StringValue(ref reader), out var time))
-        {
-            return time;
-        }
-
-        _declined = true;
-        return null;
     }
 
     /// <summary>A list of strings: null elements are skipped, numbers and true/false read as written, as the general path reads them.</summary>
@@ -408,7 +294,7 @@ internal sealed class EventJsonReader
         var list = new List<string>();
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            _declined |= reader.TokenType != JsonTokenType.Null;
+            Declined |= reader.TokenType != JsonTokenType.Null;
             return list;
         }
 
@@ -418,7 +304,7 @@ internal sealed class EventJsonReader
             {
                 list.Add(item);
             }
-            else if (_declined)
+            else if (Declined)
             {
                 break;
             }
@@ -433,18 +319,18 @@ internal sealed class EventJsonReader
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            _declined |= reader.TokenType != JsonTokenType.Null;
+            Declined |= reader.TokenType != JsonTokenType.Null;
             return labels;
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.GetString() ?? string.Empty;
+            var key = Key(ref reader);
             reader.Read();
             var value = String(ref reader) ?? string.Empty;
-            if (_declined || !labels.TryAdd(key, value))
+            if (Declined || !labels.TryAdd(key, value))
             {
-                _declined = true;
+                Declined = true;
                 break;
             }
         }
@@ -456,21 +342,9 @@ internal sealed class EventJsonReader
     /// apiVersion or kind: with a detected kind, true when it is the given string; with a forced kind its value is not
     /// read, so any scalar will do (a map or list declines, as its contents would need checking).
     /// </summary>
-    private bool Names(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
+    private bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
     {
-        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-        {
-            _declined = true;
-            return false;
-        }
-
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            return false;
-        }
-
-        // Every string counts against the scalar limit, read or not.
-        _declined |= reader.ValueSpan.Length > _maxScalarLength && StringValue(ref reader).Length > _maxScalarLength;
-        return reader.ValueTextEquals(expected);
+        Unread(ref reader);
+        return !Declined && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expected);
     }
 }

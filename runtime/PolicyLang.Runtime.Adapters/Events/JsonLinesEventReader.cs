@@ -10,7 +10,8 @@ namespace PolicyLang.Runtime.Adapters.Events;
 /// <summary>
 /// The fast path for event streams in JSON lines (<see cref="Applies"/> decides when it is taken): lines are split on
 /// bytes in one pooled buffer (<see cref="Utf8LineSplitter"/>) and each event line is mapped straight from the JSON
-/// reader (<see cref="EventJsonReader"/>), with no string per line and no document tree. Whatever it does not fully
+/// reader (PolicyLang's own events: <see cref="EventJsonReader"/>; Falco alerts: <see cref="FalcoAlertJsonReader"/>),
+/// with no string per line and no document tree. Whatever it does not fully
 /// accept goes the general way with the same line number and document index: a line the direct reader declines is read
 /// as a document and given to the <see cref="SubjectReader"/>; a line that is not text or does not fit the buffer hands
 /// the rest of the stream to the <see cref="DocumentReader"/>, and so does, from the first byte, a stream that may not be
@@ -95,6 +96,7 @@ internal sealed class JsonLinesEventReader
         private readonly DocumentReaderOptions _options;
         private readonly DocumentBuilder _builder;
         private readonly EventJsonReader _events;
+        private readonly FalcoAlertJsonReader _alerts;
         private readonly List<DocumentResult> _results = [];
         private bool _started;
         private bool _detecting;
@@ -109,7 +111,9 @@ internal sealed class JsonLinesEventReader
             // A line longer than this (1 MiB), and the rest of its stream, goes the general way.
             _lines = new Utf8LineSplitter(stream, _options.EventLineLimit);
             _builder = new DocumentBuilder(file, _options);
-            _events = new EventJsonReader(_options.MaxScalarLength, mustNameItself: owner._subjects.ForcedKind is null);
+            var strings = new Utf8StringCache();
+            _events = new EventJsonReader(_options.MaxScalarLength, strings, mustNameItself: owner._subjects.ForcedKind is null);
+            _alerts = new FalcoAlertJsonReader(_options.MaxScalarLength, strings);
 
             // Until the format is known nothing may be dropped: a YAML stream goes to the general path from its first byte.
             _detecting = (format == DocumentFormat.Auto ? InputPaths.FormatOf(file) : format) == DocumentFormat.Auto;
@@ -170,7 +174,7 @@ internal sealed class JsonLinesEventReader
                 _lines.KeepAll = false;
             }
 
-            if (line.Length <= _options.MaxDocumentLength && StartsObject(line) && _events.TryRead(line) is { } draft)
+            if (line.Length <= _options.MaxDocumentLength && StartsObject(line) && (_events.TryRead(line) ?? _alerts.TryRead(line)) is { } draft)
             {
                 items.Add(InputItem.ForEvent(draft.ToEvent(new SourceDocument(_file, _index, _lines.CurrentLineNumber))));
                 _index++;

@@ -82,7 +82,7 @@ public sealed class EventFastPathDecisionTests
     [Fact]
     public void With_detected_subjects_only_events_that_name_themselves_are_read_directly()
     {
-        var detecting = new EventJsonReader(maxScalarLength: 40, mustNameItself: true);
+        var detecting = new EventJsonReader(maxScalarLength: 40, new Utf8StringCache(), mustNameItself: true);
 
         detecting.TryRead("""{"type":"open"}"""u8).ShouldBeNull();
         detecting.TryRead("""{"apiVersion":"policylang.io/v1","type":"open"}"""u8).ShouldBeNull();
@@ -90,6 +90,35 @@ public sealed class EventFastPathDecisionTests
         detecting.TryRead("""{"type":"open","kind":"RuntimeEvent","apiVersion":"policylang.io/v1"}"""u8).ShouldNotBeNull().Type.ShouldBe("open");
         Forced.TryRead("""{"type":"open","kind":1,"apiVersion":null}"""u8).ShouldNotBeNull().Type.ShouldBe("open");
     }
+
+    [Fact]
+    public void The_direct_reader_maps_a_falco_alert_as_the_falco_mapper_does()
+    {
+        const string alert = """{"hostname":"w1","output":"o","output_fields":{"evt.type":"openat","fd.name":"/etc/shadow","proc.aname[2]":"sh","proc.pname":"bash","proc.pid":42,"user.uid":"0(root)","k8s.pod.label.app":"web","evt.is_open_read":true,"x":null,"y":1.5},"priority":"Warning","rule":"r","tags":["a","b"],"time":"2024-03-14T15:21:02.000000001Z","uuid":"u"}""";
+
+        var draft = Alerts.TryRead(Encoding.UTF8.GetBytes(alert)).ShouldNotBeNull();
+
+        (draft.Type, draft.Source, draft.Node, draft.FilePath, draft.ProcPid, draft.ProcUid, draft.FileRead).ShouldBe(("open", "falco", "w1", "/etc/shadow", (long?)42, (long?)0, (bool?)true));
+        draft.Ancestors.ShouldBe(["bash", "sh"]);
+        draft.K8sLabels["app"].ShouldBe("web");
+        draft.Time.ShouldBe(new DateTimeOffset(2024, 3, 14, 15, 21, 2, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("""{"output_fields":{"evt.type":"execve"}}""", "no rule, priority or output: not an alert")]
+    [InlineData("""{"rule":"r","output_fields":null}""", "output_fields not a map")]
+    [InlineData("""{"rule":"r","output_fields":{"evt.type":"execve","evt.type":"open"}}""", "a repeated output field")]
+    [InlineData("""{"rule":"r","rule":"s","output_fields":{}}""", "a repeated alert field")]
+    [InlineData("""{"rule":"r","uuid":"a","uuid":"b","output_fields":{}}""", "a repeated unread field")]
+    [InlineData("""{"rule":"r","output_fields":{"proc.args":["a"]}}""", "a list in output_fields")]
+    [InlineData("""{"rule":"r","extra":{"a":1},"output_fields":{}}""", "a map outside output_fields")]
+    [InlineData("""{"rule":"r","tags":[["a"]],"output_fields":{}}""", "a list in a list")]
+    [InlineData("""{"rule":"r","time":"yesterday","output_fields":{}}""", "a bad time")]
+    [InlineData("""{"rule":"r","hostname":{},"output_fields":{}}""", "a map for hostname")]
+    [InlineData("""{"rule":"r","apiVersion":"v1","kind":"Pod","output_fields":{}}""", "apiVersion and kind (a manifest when detected)")]
+    [InlineData("""{"rule":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","output_fields":{}}""", "an unread string over the scalar limit")]
+    public void The_direct_reader_declines_alerts_it_does_not_read_exactly_as_the_general_path(string line, string what) =>
+        Alerts.TryRead(Encoding.UTF8.GetBytes(line)).ShouldBeNull(what);
 
     [Fact]
     public void Lines_end_at_lf_crlf_or_cr_across_reads()
@@ -174,7 +203,9 @@ public sealed class EventFastPathDecisionTests
         }
     }
 
-    private static EventJsonReader Forced { get; } = new(maxScalarLength: 40, mustNameItself: false);
+    private static EventJsonReader Forced { get; } = new(maxScalarLength: 40, new Utf8StringCache(), mustNameItself: false);
+
+    private static FalcoAlertJsonReader Alerts { get; } = new(maxScalarLength: 40, new Utf8StringCache());
 
     private static List<(int Number, string Text)> Split(string text, int readSize)
     {

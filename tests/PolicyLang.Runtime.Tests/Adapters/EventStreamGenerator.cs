@@ -81,7 +81,8 @@ internal sealed class EventStreamGenerator
     /// <summary>One line's bytes (without a line end).</summary>
     public byte[] Line() => _random.Next(100) switch
     {
-        < 45 => Encoding.UTF8.GetBytes(NativeEvent()),
+        < 33 => Encoding.UTF8.GetBytes(NativeEvent()),
+        < 45 => Encoding.UTF8.GetBytes(_random.Next(4) == 0 ? Mistyped(FalcoAlert()) : FalcoAlert()),
         < 55 => Encoding.UTF8.GetBytes(Pick(FixedLines)),
         < 62 => Encoding.UTF8.GetBytes(Pick(["", " ", "\t", "  \t ", "\u00a0", "\f", "\v", "\u2028", "\u3000 ", "\u0085"])),
         < 80 => Encoding.UTF8.GetBytes(Mistyped(NativeEvent())),
@@ -117,6 +118,58 @@ internal sealed class EventStreamGenerator
         var space = _random.Next(4) == 0 ? " " : string.Empty;
         return space + "{" + string.Join("," + space, fields) + "}" + space;
     }
+
+    /// <summary>A Falco alert: the alert's own fields in any order, output_fields of every kind Falco writes (and some it does not).</summary>
+    public string FalcoAlert()
+    {
+        var output = new List<string>();
+        var names = new[]
+        {
+            "evt.type", "evt.time", "evt.rawtime", "evt.res", "evt.rawres", "evt.arg.flags", "evt.arg.uid", "evt.arg.gid", "evt.is_open_read", "evt.is_open_write",
+            "fd.type", "fd.name", "fd.directory", "fd.filename", "fd.cip", "fd.cport", "fd.sip", "fd.sport", "fd.l4proto", "fs.path.name",
+            "proc.name", "proc.exepath", "proc.exe", "proc.cmdline", "proc.args", "proc.pid", "proc.tty", "proc.cwd", "proc.pname", "proc.pexepath",
+            "proc.pcmdline", "proc.ppid", "proc.aname[2]", "proc.aname[3]", "proc.aname[1]", "proc.aname[x]", "user.uid", "user.name", "group.gid",
+            "container.id", "container.name", "container.image", "container.image.repository", "container.image.tag", "container.image.digest",
+            "container.privileged", "k8s.ns.name", "k8s.pod.name", "k8s.pod.labels", "k8s.pod.label[app]", "k8s.pod.label.tier", "k8s.pod.label[app]x",
+        };
+        foreach (var name in names)
+        {
+            if (_random.Next(3) == 0)
+            {
+                output.Add(Quote(name) + ":" + FalcoValue(name));
+            }
+        }
+
+        Shuffle(output);
+        var fields = new List<string> { "\"output_fields\":{" + string.Join(",", output) + "}" };
+        Add(fields, "output", () => Quote("15:20:31.123456789: Notice A shell was spawned " + Pick(Words)));
+        Add(fields, "priority", () => Quote(Pick(["Notice", "Warning", "Error", "Critical"])));
+        Add(fields, "rule", () => Quote(Pick(["Terminal shell in container", "Read sensitive file untrusted"])));
+        Add(fields, "source", () => Quote("syscall"));
+        Add(fields, "tags", Strings);
+        Add(fields, "time", () => Quote(Pick(Times)));
+        Add(fields, "hostname", StringValue);
+        Add(fields, "uuid", () => Quote("0e9d6b5a-1c2f-4b3e-9a8d-7c6b5a4f3e2d"));
+        Shuffle(fields);
+        return "{" + string.Join(",", fields) + "}";
+    }
+
+    private string FalcoValue(string name) => _random.Next(12) switch
+    {
+        0 => "null",
+        1 => Pick(["true", "false", "\"true\"", "\"False\"", "0", "34816"]),
+        2 => Pick(["-1", "0", "4242", "\"0(root)\"", "\"-2(ENOENT)\"", "1.5", "1710429631123456789", "99999999999999999999", "\"\"", "\"x\""]),
+        _ => name switch
+        {
+            "evt.type" => Quote(Pick(["execve", "openat", "openat2", "connect", "accept4", "setuid", "setresgid", "unlinkat", "renameat2", "init_module", "bpf"])),
+            "evt.arg.flags" => Quote(Pick(["O_RDONLY|O_CLOEXEC", "O_WRONLY|O_CREAT|O_TRUNC", "66(O_RDWR|O_CREAT)", "O_RDWR"])),
+            "fd.type" => Quote(Pick(["file", "directory", "ipv4", "ipv6", "unix", "pipe"])),
+            "fd.name" => Quote(Pick(["/etc/shadow", "10.0.0.5:43210->93.184.216.34:443", "[::1]:80->[::2]:8080", "pipe:[1]", "/tmp/x"])),
+            "k8s.pod.labels" => Quote(Pick(["(app:web,tier:front)", "[app:web]", "app", "(a:1,b)"])),
+            "evt.res" => Quote(Pick(["SUCCESS", "ENOENT"])),
+            _ => StringValue(),
+        },
+    };
 
     /// <summary>A valid event with one field given a value of another kind, an unknown field, or a repeated one.</summary>
     private string Mistyped(string json)
