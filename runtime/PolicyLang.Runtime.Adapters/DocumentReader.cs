@@ -36,7 +36,8 @@ public sealed class DocumentReader
     public IEnumerable<DocumentResult> ReadText(string text, string file, DocumentFormat format = DocumentFormat.Auto) =>
         Read(new LineReader(new StringReader(text)), file, format);
 
-    private IEnumerable<DocumentResult> Read(LineReader lines, string file, DocumentFormat format)
+    /// <summary>Reads documents from lines; <paramref name="firstIndex"/> is the index of the first document (above 0 when going on from another reader).</summary>
+    internal IEnumerable<DocumentResult> Read(LineReader lines, string file, DocumentFormat format, int firstIndex = 0)
     {
         if (format == DocumentFormat.Auto)
         {
@@ -46,7 +47,7 @@ public sealed class DocumentReader
 
         var builder = new DocumentBuilder(file, Options);
         var results = new List<DocumentResult>();
-        var index = 0;
+        var index = firstIndex;
         using var chunks = DocumentChunker.Split(lines, format, Options.MaxDocumentLength).GetEnumerator();
         while (true)
         {

@@ -27,4 +27,13 @@ public sealed record DocumentReaderOptions
     /// positions, faster. Off only in tests that compare the two.
     /// </summary>
     internal bool ReadJsonDirectly { get; init; } = true;
+
+    /// <summary>
+    /// Reads event streams in JSON lines on the fast path (<c>Events/JsonLinesEventReader</c>): lines split on bytes, events
+    /// mapped straight from the JSON reader, the same items. Off only in tests that compare the two.
+    /// </summary>
+    internal bool ReadEventsDirectly { get; init; } = true;
+
+    /// <summary>The longest line, in bytes, the event fast path reads itself (1 MiB); tests lower it to reach the hand-off often.</summary>
+    internal int EventLineLimit { get; init; } = 1024 * 1024;
 }

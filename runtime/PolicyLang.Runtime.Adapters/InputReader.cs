@@ -1,5 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using System.Diagnostics.CodeAnalysis;
+using PolicyLang.Runtime.Adapters.Events;
 using PolicyLang.Runtime.Adapters.Sources;
 using PolicyLang.Runtime.Subjects;
 
@@ -14,12 +16,14 @@ public sealed class InputReader
 {
     private readonly DocumentReader _documents;
     private readonly SubjectReader _subjects;
+    private readonly JsonLinesEventReader _events;
 
     public InputReader(InputReaderOptions? options = null)
     {
         Options = options ?? InputReaderOptions.Default;
         _documents = new DocumentReader(Options.Documents);
         _subjects = new SubjectReader(Options.Subject);
+        _events = new JsonLinesEventReader(_documents, _subjects);
     }
 
     public InputReaderOptions Options { get; }
@@ -36,14 +40,14 @@ public sealed class InputReader
         Options.Parallelism <= 1 ? paths.SelectMany(Read) : ReadAhead(paths.SelectMany(InputPaths.Expand));
 
     /// <summary>Reads one path ("-" for stdin, a file, or a directory).</summary>
-    public IEnumerable<InputItem> Read(string path) => ReadDocuments(path).SelectMany(_subjects.Read);
+    public IEnumerable<InputItem> Read(string path) => InputPaths.Expand(path).SelectMany(ReadSourceItems);
 
     /// <summary>Reads the subjects in a stream (an admission request body, a socket, a test fixture). The stream is not closed.</summary>
     /// <param name="stream">The input.</param>
     /// <param name="name">The name used in every position and message.</param>
     /// <param name="format">How to split the stream into documents.</param>
     public IEnumerable<InputItem> ReadStream(Stream stream, string name, DocumentFormat format = DocumentFormat.Auto) =>
-        _documents.Read(stream, name, format).SelectMany(_subjects.Read);
+        ReadsEventsDirectly(name, format) ? _events.Read(stream, name, format) : _documents.Read(stream, name, format).SelectMany(_subjects.Read);
 
     /// <summary>Reads the subjects in a string (fixtures, tests).</summary>
     public IEnumerable<InputItem> ReadText(string text, string name, DocumentFormat format = DocumentFormat.Auto) =>
@@ -119,10 +123,41 @@ public sealed class InputReader
         }
     }
 
-    private IEnumerable<InputItem> ReadSourceItems(InputSource source) =>
-        source.Problem is { } problem
-            ? _subjects.Read(PathMessage(source.Path, source.ProblemIsNotice ? InputMessageLevel.Notice : InputMessageLevel.Error, problem))
-            : ReadSource(source).SelectMany(_subjects.Read);
+    private IEnumerable<InputItem> ReadSourceItems(InputSource source)
+    {
+        if (source.Problem is { } problem)
+        {
+            return _subjects.Read(PathMessage(source.Path, source.ProblemIsNotice ? InputMessageLevel.Notice : InputMessageLevel.Error, problem));
+        }
+
+        var format = FormatOf(source);
+        if (!ReadsEventsDirectly(source.Path, format))
+        {
+            return ReadSource(source).SelectMany(_subjects.Read);
+        }
+
+        return TryOpen(source, out var stream, out var openError) ? ReadEventsAndClose(stream, source.Path, format) : _subjects.Read(openError);
+    }
+
+    /// <summary>
+    /// The decision point for the event fast path (<see cref="JsonLinesEventReader"/>): forced or detected subjects, a
+    /// JSON-lines or detected format. It yields exactly the items of the general path, faster.
+    /// </summary>
+    private bool ReadsEventsDirectly(string name, DocumentFormat format) =>
+        JsonLinesEventReader.Applies(Options.Documents, Options.Subject, name, format);
+
+    private static DocumentFormat FormatOf(InputSource source) => source.IsStdin ? DocumentFormat.Auto : InputPaths.FormatOf(source.Path);
+
+    private IEnumerable<InputItem> ReadEventsAndClose(Stream stream, string path, DocumentFormat format)
+    {
+        using (stream)
+        {
+            foreach (var item in _events.Read(stream, path, format))
+            {
+                yield return item;
+            }
+        }
+    }
 
     private bool IsSmall(string path)
     {
@@ -140,29 +175,32 @@ public sealed class InputReader
     private static DocumentResult PathMessage(string path, InputMessageLevel level, string text) =>
         new(new SourceDocument(path, 0, 0), null, new InputMessage(level, text, path));
 
-    private IEnumerable<DocumentResult> ReadSource(InputSource source)
+    private IEnumerable<DocumentResult> ReadSource(InputSource source) =>
+        TryOpen(source, out var stream, out var openError) ? ReadAndClose(stream, source) : [openError];
+
+    private bool TryOpen(InputSource source, [NotNullWhen(true)] out Stream? stream, [NotNullWhen(false)] out DocumentResult? openError)
     {
-        Stream stream;
+        openError = null;
         try
         {
             stream = source.IsStdin
                 ? Options.OpenStdin?.Invoke() ?? throw new InvalidOperationException("standard input is not available here")
                 : new FileStream(source.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            return [PathMessage(source.Path, InputMessageLevel.Error, "cannot open: " + e.Message)];
+            stream = null;
+            openError = PathMessage(source.Path, InputMessageLevel.Error, "cannot open: " + e.Message);
+            return false;
         }
-
-        return ReadAndClose(stream, source);
     }
 
     private IEnumerable<DocumentResult> ReadAndClose(Stream stream, InputSource source)
     {
         using (stream)
         {
-            var format = source.IsStdin ? DocumentFormat.Auto : InputPaths.FormatOf(source.Path);
-            foreach (var document in _documents.Read(stream, source.Path, format))
+            foreach (var document in _documents.Read(stream, source.Path, FormatOf(source)))
             {
                 yield return document;
             }

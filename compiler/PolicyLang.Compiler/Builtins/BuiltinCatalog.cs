@@ -69,7 +69,39 @@ public static class BuiltinCatalog
             .Select(p => new BuiltinParameter(p.Name ?? "arg", MapType(p.ParameterType, generics), p.GetCustomAttribute<DocAttribute>()?.Text ?? string.Empty))
             .ToArray();
         var validator = attribute.ConstantValidator is { } name ? method.DeclaringType?.GetMethod(name, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static) : null;
-        return new BuiltinOverload(attribute.Name, attribute.Category, attribute.Summary, attribute.Example, attribute.Deterministic, method, takesContext, described, MapType(method.ReturnType, generics), validator);
+        var prepared = attribute.ConstantPreparer is { } preparer ? PreparedFormOf(method, preparer, takesContext) : null;
+        return new BuiltinOverload(attribute.Name, attribute.Category, attribute.Summary, attribute.Example, attribute.Deterministic, method, takesContext, described, MapType(method.ReturnType, generics), validator, prepared);
+    }
+
+    /// <summary>
+    /// The preparer a built-in names and the overload that takes its result; a mismatch is a mistake in the runtime's
+    /// declarations, reported when the catalogue is built (the catalogue tests build it).
+    /// </summary>
+    private static PreparedForm PreparedFormOf(MethodInfo method, string preparerName, bool takesContext)
+    {
+        var type = method.DeclaringType ?? throw new InvalidOperationException($"{method.Name} has no declaring type");
+        var preparer = type.GetMethod(preparerName, BindingFlags.Public | BindingFlags.Static)
+            ?? throw new InvalidOperationException($"{type.Name}.{method.Name}: constant preparer {preparerName} not found");
+        var written = method.GetParameters().Skip(takesContext ? 1 : 0).ToArray();
+        var indexes = preparer.GetParameters()
+            .Select(p => Array.FindIndex(written, w => w.Name == p.Name && w.ParameterType == p.ParameterType))
+            .ToArray();
+        if (indexes.Length == 0 || indexes.Any(i => i < 0) || !indexes.SequenceEqual(indexes.Order()))
+        {
+            throw new InvalidOperationException($"{type.Name}.{preparerName}: its parameters must be parameters of {method.Name}, in order");
+        }
+
+        var expected = method.GetParameters().Take(takesContext ? 1 : 0).Select(p => p.ParameterType)
+            .Concat(written.Select((p, i) => i == indexes[0] ? preparer.ReturnType : p.ParameterType).Where((_, i) => i == indexes[0] || !indexes.Contains(i)))
+            .ToArray();
+        var form = type.GetMethod(method.Name, BindingFlags.Public | BindingFlags.Static, expected)
+            ?? throw new InvalidOperationException($"{type.Name}.{method.Name}: no overload takes the {preparer.ReturnType.Name} of {preparerName}");
+        if (form.ReturnType != method.ReturnType)
+        {
+            throw new InvalidOperationException($"{type.Name}.{method.Name}: the prepared overload must return {method.ReturnType.Name}");
+        }
+
+        return new PreparedForm(preparer, indexes, form);
     }
 
     /// <summary>Maps a built-in's CLR parameter or return type; generic parameters become type variables.</summary>

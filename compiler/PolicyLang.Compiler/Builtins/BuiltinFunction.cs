@@ -22,7 +22,8 @@ public sealed record BuiltinOverload(
     bool TakesContext,
     IReadOnlyList<BuiltinParameter> Parameters,
     TypeSymbol ReturnType,
-    MethodInfo? ConstantValidator)
+    MethodInfo? ConstantValidator,
+    PreparedForm? Prepared = null)
 {
     /// <summary>The signature as shown in hover and signature help: <c>lower(s: string): string</c>.</summary>
     public string Signature => $"{Name}({string.Join(", ", Parameters.Select(p => $"{p.Name}: {p.Type}"))}): {ReturnType}";
@@ -32,3 +33,10 @@ public sealed record BuiltinOverload(
 
 /// <summary>A parameter of a built-in.</summary>
 public sealed record BuiltinParameter(string Name, TypeSymbol Type, string Documentation);
+
+/// <summary>
+/// How a call whose arguments at <see cref="ArgumentIndexes"/> (0-based among those the policy writes) are constants
+/// is made instead: <see cref="Preparer"/> is called once on those constants, and <see cref="Method"/> takes its result
+/// in place of them, at the position of the first (see <c>BuiltinAttribute.ConstantPreparer</c>).
+/// </summary>
+public sealed record PreparedForm(MethodInfo Preparer, IReadOnlyList<int> ArgumentIndexes, MethodInfo Method);

@@ -184,16 +184,19 @@ internal sealed partial class CSharpGenerator
             return $"{Ops}.IntOfSubstring({string.Join(", ", substring.Arguments.Select(Expression))})";
         }
 
-        return BuiltinCall(call, [.. call.Arguments.Select(Expression)]);
+        return BuiltinCall(call, i => Expression(call.Arguments[i]));
     }
 
-    private string BuiltinCall(BoundBuiltinCall call, IReadOnlyList<string> argumentTexts)
+    /// <summary>A built-in call whose arguments are written by <paramref name="argument"/> (by index).</summary>
+    private string BuiltinCall(BoundBuiltinCall call, Func<int, string> argument)
     {
         var method = call.Overload.Method;
         var typeArguments = method.IsGenericMethodDefinition
             ? "<" + string.Join(", ", method.GetGenericArguments().Select(g => ClrTypes.Of(call.TypeArguments.GetValueOrDefault(g.Name) ?? TypeSymbol.Dynamic))) + ">"
             : string.Empty;
-        var arguments = argumentTexts.ToList();
+        var arguments = call.Overload.Prepared is { } prepared && PreparedArguments(call, prepared, argument) is { } preparedArguments
+            ? preparedArguments
+            : [.. call.Arguments.Select((_, i) => argument(i))];
         if (call.Overload.TakesContext)
         {
             arguments.Insert(0, "ctx");

@@ -97,7 +97,7 @@ internal sealed partial class CSharpGenerator
         var body = expression switch
         {
             BoundFunctionCall call => FunctionCall(call, texts),
-            BoundBuiltinCall call => BuiltinCall(call, texts),
+            BoundBuiltinCall call => BuiltinCall(call, i => texts[i]),
             _ => throw new InvalidOperationException("Only calls are hoisted."),
         };
         var type = ClrTypes.Of(expression.Type);

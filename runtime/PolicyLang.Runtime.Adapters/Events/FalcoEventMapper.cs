@@ -26,21 +26,24 @@ internal static class FalcoEventMapper
     /// <summary>True when a document looks like a Falco alert.</summary>
     public static bool Matches(DocMap root) => root["output_fields"] is DocMap && (root["rule"] is not null || root["priority"] is not null || root["output"] is not null);
 
-    public static EventDraft Read(DocMap root, FieldReader r)
+    public static EventDraft Read(DocMap root, FieldReader r) =>
+        Read(r.Map(root, "output_fields", string.Empty), r.Time(root, "time", string.Empty), r.String(root, "hostname", string.Empty));
+
+    /// <summary>The event of an alert's <c>output_fields</c>, <c>time</c> and <c>hostname</c> (read from a tree, or straight from JSON).</summary>
+    public static EventDraft Read(DocMap? fields, DateTimeOffset? alertTime, string? hostname)
     {
-        var fields = r.Map(root, "output_fields", string.Empty);
         string? S(string key) => SensorValues.String(fields?[key]);
         long? I(string key) => SensorValues.Integer(fields?[key]);
         bool? B(string key) => SensorValues.Boolean(fields?[key]);
 
         var type = S("evt.type");
-        var time = r.Time(root, "time", string.Empty) ?? ((I("evt.rawtime") ?? I("evt.time")) is { } epoch ? Rfc3339.FromEpoch(epoch) : null);
+        var time = alertTime ?? ((I("evt.rawtime") ?? I("evt.time")) is { } epoch ? Rfc3339.FromEpoch(epoch) : null);
         var draft = new EventDraft
         {
             Type = Normalize(type),
             Time = time,
             Source = "falco",
-            Node = r.String(root, "hostname", string.Empty),
+            Node = hostname,
             ProcName = S("proc.name"),
             ProcExe = S("proc.exepath") ?? S("proc.exe"),
             ProcCmdline = S("proc.cmdline"),

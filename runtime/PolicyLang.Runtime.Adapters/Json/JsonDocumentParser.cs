@@ -44,8 +44,9 @@ internal static class JsonDocumentParser
             var positions = new Positions(chunk.StartLine, bytes, isAscii: length == text.Length);
             return TryRead(bytes, positions, options, out root);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string the reader cannot decode (an escaped lone surrogate, "\ud800").
             return false;
         }
         finally

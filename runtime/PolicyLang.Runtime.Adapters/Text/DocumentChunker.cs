@@ -40,7 +40,7 @@ internal static class DocumentChunker
         while (lines.Read(maxDocumentLength + 1) is { } line)
         {
             seen.Add(line);
-            if (!string.IsNullOrWhiteSpace(line.Text))
+            if (!IsBlank(line))
             {
                 first = line;
                 break;
@@ -52,14 +52,23 @@ internal static class DocumentChunker
             lines.PushBack(seen[i]);
         }
 
-        if (first is not { Truncated: false } candidate)
+        return first is { } candidate ? FormatOfFirstLine(candidate) : DocumentFormat.Yaml;
+    }
+
+    /// <summary>The format of a stream whose first non-blank line this is (see <see cref="Detect"/>).</summary>
+    public static DocumentFormat FormatOfFirstLine(SourceLine first)
+    {
+        if (first.Truncated)
         {
             return DocumentFormat.Yaml;
         }
 
-        var text = candidate.Text.AsSpan().Trim();
-        return text.Length > 0 && text[0] is '{' or '[' && IsWholeJsonValue(candidate.Text) ? DocumentFormat.JsonLines : DocumentFormat.Yaml;
+        var text = first.Text.AsSpan().Trim();
+        return text.Length > 0 && text[0] is '{' or '[' && IsWholeJsonValue(first.Text) ? DocumentFormat.JsonLines : DocumentFormat.Yaml;
     }
+
+    /// <summary>True when a line read before the format is known counts as blank.</summary>
+    public static bool IsBlank(SourceLine line) => string.IsNullOrWhiteSpace(line.Text);
 
     private static bool IsWholeJsonValue(string text)
     {
@@ -82,14 +91,23 @@ internal static class DocumentChunker
     {
         while (lines.Read(maxDocumentLength + 1) is { } line)
         {
-            if (string.IsNullOrWhiteSpace(line.Text))
+            if (JsonLineChunk(line, maxDocumentLength) is { } chunk)
             {
-                continue;
+                yield return chunk;
             }
-
-            var tooLarge = line.Truncated || line.Length > maxDocumentLength;
-            yield return new DocumentChunk(tooLarge ? string.Empty : line.Text, line.Number, line.Length, tooLarge, IsJsonLine: true);
         }
+    }
+
+    /// <summary>The chunk of one line of a JSON-lines stream (read keeping <paramref name="maxDocumentLength"/> + 1 characters), or null for a blank line.</summary>
+    public static DocumentChunk? JsonLineChunk(SourceLine line, int maxDocumentLength)
+    {
+        if (string.IsNullOrWhiteSpace(line.Text))
+        {
+            return null;
+        }
+
+        var tooLarge = line.Truncated || line.Length > maxDocumentLength;
+        return new DocumentChunk(tooLarge ? string.Empty : line.Text, line.Number, line.Length, tooLarge, IsJsonLine: true);
     }
 
     private static IEnumerable<DocumentChunk> SplitYaml(LineReader lines, int maxDocumentLength)

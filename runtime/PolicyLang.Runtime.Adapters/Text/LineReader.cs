@@ -6,39 +6,49 @@ namespace PolicyLang.Runtime.Adapters.Text;
 
 /// <summary>
 /// Reads lines (<c>\n</c>, <c>\r\n</c> or <c>\r</c>) with a bound on the memory one line may take, and rejects
-/// binary input: a NUL character, or bytes that are not UTF-8 (decoded to U+FFFF on purpose), stops reading with a
+/// binary input: a NUL character, or bytes that do not decode (to U+FFFF on purpose, <see cref="StrictDecoding"/>), stops reading with a
 /// <see cref="NotTextException"/> that gives the exact line and column.
 /// </summary>
 internal sealed class LineReader
 {
     private const char InvalidByteMarker = '\uFFFF';
 
-    private readonly TextReader _reader;
+    private readonly Func<TextReader> _open;
+    private TextReader? _reader;
     private readonly char[] _buffer = new char[16 * 1024];
     private readonly StringBuilder _line = new();
     private readonly Stack<SourceLine> _pushedBack = new();
     private int _position;
     private int _length;
-    private int _nextNumber = 1;
+    private int _nextNumber;
     private bool _skipLineFeed;
     private bool _ended;
     private bool _lineStarted;
 
-    public LineReader(TextReader reader)
+    /// <param name="reader">The text.</param>
+    /// <param name="firstLine">The number of the reader's first line: above 1 when it goes on from where another reader stopped.</param>
+    public LineReader(TextReader reader, int firstLine = 1)
+        : this(() => reader, firstLine)
     {
-        _reader = reader;
+    }
+
+    // The reader is opened at the first read, so that a stream failing at once (or while its byte order mark is read)
+    // fails where every read failure is reported.
+    private LineReader(Func<TextReader> open, int firstLine)
+    {
+        _open = open;
+        _nextNumber = firstLine;
     }
 
     /// <summary>Opens a byte stream as strict UTF-8 text (a byte order mark picks UTF-16 or UTF-32 instead).</summary>
-    public static LineReader FromStream(Stream stream)
-    {
-        var encoding = (Encoding)new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).Clone();
-
-        // Invalid bytes become U+FFFF, a noncharacter that YAML and JSON text never holds, so this reader can
-        // refuse them at the exact place. (A NUL replacement string would be dropped by the decoder.)
-        encoding.DecoderFallback = new DecoderReplacementFallback(InvalidByteMarker.ToString());
-        return new LineReader(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true));
-    }
+    /// <param name="stream">The bytes.</param>
+    /// <param name="firstLine">The number of the stream's first line.</param>
+    /// <param name="detectByteOrderMark">
+    /// False for the rest of a stream whose start another reader has read: its bytes are UTF-8 and a leading
+    /// EF BB BF is the character U+FEFF, not a byte order mark.
+    /// </param>
+    public static LineReader FromStream(Stream stream, int firstLine = 1, bool detectByteOrderMark = true) =>
+        new(() => StrictDecoding.Open(stream, detectByteOrderMark), firstLine);
 
     /// <summary>Gives a line back so that the next <see cref="Read"/> returns it again.</summary>
     public void PushBack(SourceLine line) => _pushedBack.Push(line);
@@ -117,6 +127,7 @@ internal sealed class LineReader
 
     private bool Fill()
     {
+        _reader ??= _open();
         _length = _reader.Read(_buffer, 0, _buffer.Length);
         _position = 0;
         return _length > 0;

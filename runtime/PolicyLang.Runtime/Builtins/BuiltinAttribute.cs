@@ -38,6 +38,15 @@ public sealed class BuiltinAttribute : Attribute
     /// called by the compiler on constant arguments; a non-null result is reported as a compile error.
     /// </summary>
     public string? ConstantValidator { get; init; }
+
+    /// <summary>
+    /// The name of a static method in the same class that prepares some of the arguments once, when the policy writes
+    /// them as constants (a regex or glob compiled once per policy rather than looked up on every call). Its parameters
+    /// are those arguments, named as the built-in names them; it returns the prepared value and never throws. The class
+    /// also declares an overload of the built-in's method that takes the prepared value in place of those arguments, at
+    /// the position of the first, and gives the same results and errors as the built-in.
+    /// </summary>
+    public string? ConstantPreparer { get; init; }
 }
 
 /// <summary>Describes a built-in's parameter for hover and signature help.</summary>

@@ -22,23 +22,18 @@ public static class GlobBuiltins
 
     private const string AnyChar = @"[\s\S]";
 
-    private static readonly BoundedCache<(string Pattern, string Separator), Compiled> Cache = new(CacheCapacity);
+    private static readonly BoundedCache<(string Pattern, string Separator), PreparedPattern> Cache = new(CacheCapacity);
 
-    [Builtin("glob", BuiltinCategories.Glob, "True if the whole of s matches the glob, with '/' separating segments. False if s or pattern is absent.", Example = "glob(\"charts/app/values.yaml\", \"charts/**/*.{yaml,yml}\")", ConstantValidator = nameof(Validate))]
+    [Builtin("glob", BuiltinCategories.Glob, "True if the whole of s matches the glob, with '/' separating segments. False if s or pattern is absent.", Example = "glob(\"charts/app/values.yaml\", \"charts/**/*.{yaml,yml}\")", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
     public static bool Glob([Doc("The string to test, e.g. a path or an image repository.")] string? s, [Doc("The glob: * ** ? [abc] [!abc] {a,b}.")] string? pattern) =>
         Glob(s, pattern, "/");
 
-    [Builtin("glob", BuiltinCategories.Glob, "True if the whole of s matches the glob, with the given one-character separator (\"\" for none: then * crosses everything). False if s or pattern is absent; an absent separator means \"/\".", Example = "glob(\"api.prod.example.com\", \"*.example.com\", \".\") == false", ConstantValidator = nameof(Validate))]
-    public static bool Glob([Doc("The string to test.")] string? s, [Doc("The glob: * ** ? [abc] [!abc] {a,b}.")] string? pattern, [Doc("The segment separator: one character, or \"\" for none.")] string? separator)
-    {
-        if (s is null || pattern is null)
-        {
-            return false;
-        }
+    [Builtin("glob", BuiltinCategories.Glob, "True if the whole of s matches the glob, with the given one-character separator (\"\" for none: then * crosses everything). False if s or pattern is absent; an absent separator means \"/\".", Example = "glob(\"api.prod.example.com\", \"*.example.com\", \".\") == false", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(PrepareWithSeparator))]
+    public static bool Glob([Doc("The string to test.")] string? s, [Doc("The glob: * ** ? [abc] [!abc] {a,b}.")] string? pattern, [Doc("The segment separator: one character, or \"\" for none.")] string? separator) =>
+        s is not null && pattern is not null && Glob(s, PrepareWithSeparator(pattern, separator));
 
-        var compiled = Cache.GetOrAdd((pattern, separator ?? "/"), Compile);
-        return (compiled.Regex ?? throw new ArgumentException(compiled.Error, nameof(pattern))).IsMatch(s);
-    }
+    /// <summary><c>glob</c> with its pattern (and separator) prepared.</summary>
+    public static bool Glob(string? s, PreparedPattern pattern) => s is not null && pattern.IsMatch(s);
 
     /// <summary>
     /// The constant validator of <c>glob</c>: argument 1 (0-based, among the arguments the policy writes) is the
@@ -46,10 +41,16 @@ public static class GlobBuiltins
     /// </summary>
     public static string? Validate(int argumentIndex, object? constantValue) => (argumentIndex, constantValue) switch
     {
-        (1, string pattern) => Cache.GetOrAdd((pattern, "/"), Compile).Error,
+        (1, string pattern) => Prepare(pattern).Error,
         (2, string separator) when separator.Length > 1 => $"glob separator '{separator}' must be a single character or \"\"",
         _ => null,
     };
+
+    /// <summary>The constant preparer of <c>glob(s, pattern)</c>: the compiled glob (from the cache). Never throws.</summary>
+    public static PreparedPattern Prepare(string pattern) => PrepareWithSeparator(pattern, "/");
+
+    /// <summary>The constant preparer of <c>glob(s, pattern, separator)</c>: the compiled glob (from the cache). Never throws.</summary>
+    public static PreparedPattern PrepareWithSeparator(string pattern, string? separator) => Cache.GetOrAdd((pattern, separator ?? "/"), Compile);
 
     /// <summary>The regular expression a glob stands for, or null with the error.</summary>
     internal static string? Translate(string pattern, string separator, out string? error)
@@ -223,23 +224,21 @@ public static class GlobBuiltins
 
     private static string Escape(char c) => char.IsAsciiLetterOrDigit(c) ? c.ToString() : @"\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 
-    private static Compiled Compile((string Pattern, string Separator) key)
+    private static PreparedPattern Compile((string Pattern, string Separator) key)
     {
         var regex = Translate(key.Pattern, key.Separator, out var error);
         if (regex is null)
         {
-            return new Compiled(null, error);
+            return new PreparedPattern(null, error, PatternAffixes.None);
         }
 
         try
         {
-            return new Compiled(new Regex(regex, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), null);
+            return new PreparedPattern(new Regex(regex, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant), null, PatternAffixes.OfGlob(key.Pattern, key.Separator));
         }
         catch (NotSupportedException e)
         {
-            return new Compiled(null, $"glob '{key.Pattern}' is too large: {e.Message}");
+            return new PreparedPattern(null, $"glob '{key.Pattern}' is too large: {e.Message}", PatternAffixes.None);
         }
     }
-
-    private sealed record Compiled(Regex? Regex, string? Error);
 }

@@ -14,12 +14,11 @@ namespace PolicyLang.Runtime.Builtins;
 /// </summary>
 public static class NetworkBuiltins
 {
-    private static readonly IPNetwork[] PrivateNetworks =
-        [IPNetwork.Parse("10.0.0.0/8"), IPNetwork.Parse("172.16.0.0/12"), IPNetwork.Parse("192.168.0.0/16"), IPNetwork.Parse("fc00::/7")];
+    private static readonly AddressRanges PrivateNetworks = new("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7");
 
-    private static readonly IPNetwork[] LoopbackNetworks = [IPNetwork.Parse("127.0.0.0/8"), IPNetwork.Parse("::1/128")];
+    private static readonly AddressRanges LoopbackNetworks = new("127.0.0.0/8", "::1/128");
 
-    private static readonly IPNetwork[] LinkLocalNetworks = [IPNetwork.Parse("169.254.0.0/16"), IPNetwork.Parse("fe80::/10")];
+    private static readonly AddressRanges LinkLocalNetworks = new("169.254.0.0/16", "fe80::/10");
 
     [Builtin("cidrContains", BuiltinCategories.Network, "True if the network contains the address, or the whole of the other network. False if either is absent or invalid, or they are of different IP versions.", Example = "cidrContains(\"10.0.0.0/8\", \"10.1.2.3\") and cidrContains(\"2001:db8::/32\", \"2001:db8:1::/48\")", ConstantValidator = nameof(ValidateCidrContains))]
     public static bool CidrContains([Doc("The network, e.g. \"10.0.0.0/8\" or \"fd00::/8\".")] string? cidr, [Doc("An address (\"10.1.2.3\") or a network (\"10.1.0.0/16\").")] string? ipOrCidr)
@@ -53,13 +52,13 @@ public static class NetworkBuiltins
         s is not null && TryParseIp(s) is { } ip ? (ip.AddressFamily == AddressFamily.InterNetwork || ip.IsIPv4MappedToIPv6 ? 4 : 6) : null;
 
     [Builtin("ipIsPrivate", BuiltinCategories.Network, "True if the address is private: RFC 1918 (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16) or an IPv6 unique local address (fc00::/7). False if absent or invalid.", Example = "ipIsPrivate(\"172.20.0.5\")")]
-    public static bool IpIsPrivate([Doc("The address.")] string? s) => InAny(s, PrivateNetworks);
+    public static bool IpIsPrivate([Doc("The address.")] string? s) => PrivateNetworks.Contain(s);
 
     [Builtin("ipIsLoopback", BuiltinCategories.Network, "True if the address is a loopback address (127.0.0.0/8, ::1). False if absent or invalid.", Example = "ipIsLoopback(\"127.0.0.53\")")]
-    public static bool IpIsLoopback([Doc("The address.")] string? s) => InAny(s, LoopbackNetworks);
+    public static bool IpIsLoopback([Doc("The address.")] string? s) => LoopbackNetworks.Contain(s);
 
     [Builtin("ipIsLinkLocal", BuiltinCategories.Network, "True if the address is link-local (169.254.0.0/16, which includes cloud metadata endpoints, or fe80::/10). False if absent or invalid.", Example = "ipIsLinkLocal(\"169.254.169.254\")")]
-    public static bool IpIsLinkLocal([Doc("The address.")] string? s) => InAny(s, LinkLocalNetworks);
+    public static bool IpIsLinkLocal([Doc("The address.")] string? s) => LinkLocalNetworks.Contain(s);
 
     /// <summary>
     /// The constant validator of <c>cidrContains</c>: argument 0 (0-based, among the arguments the policy writes) must
@@ -125,7 +124,7 @@ public static class NetworkBuiltins
     private static string? CidrError(string text) =>
         TryParseCidr(text) is null ? $"invalid CIDR '{text}': expected an IPv4 or IPv6 network such as \"10.0.0.0/8\" or \"fd00::/8\"" : null;
 
-    private static bool Contains(IPNetwork network, IPAddress address)
+    internal static bool Contains(IPNetwork network, IPAddress address)
     {
         if (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork && address.IsIPv4MappedToIPv6)
         {
@@ -135,37 +134,46 @@ public static class NetworkBuiltins
         return network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address);
     }
 
-    private static bool InAny(string? s, IPNetwork[] networks) =>
-        s is not null && TryParseIp(s) is { } ip && networks.Any(n => Contains(n, ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip));
+    private static IPAddress? TryParseIPv4(string s) => TryParseIPv4(s, out var bits) ? new IPAddress([(byte)(bits >> 24), (byte)(bits >> 16), (byte)(bits >> 8), (byte)bits]) : null;
 
-    private static IPAddress? TryParseIPv4(string s)
+    /// <summary>Parses a dotted-quad IPv4 address strictly (four decimal parts, no leading zeros) into its 32 bits, without allocating.</summary>
+    internal static bool TryParseIPv4(ReadOnlySpan<char> s, out uint bits)
     {
-        Span<byte> bytes = stackalloc byte[4];
-        var part = 0;
-        var start = 0;
+        // One pass: each part is one to three digits, no leading zero, at most 255; exactly four parts.
+        bits = 0;
+        var parts = 0;
+        var value = 0;
+        var digits = 0;
         for (var i = 0; i <= s.Length; i++)
         {
-            if (i < s.Length && s[i] != '.')
+            var c = i < s.Length ? s[i] : '.';
+            if (c == '.')
             {
-                continue;
-            }
+                if (digits == 0 || parts == 4)
+                {
+                    return false;
+                }
 
-            var digits = s.AsSpan(start, i - start);
-            if (part > 3 || digits.Length is 0 or > 3 || !digits.ContainsOnlyDigits() || (digits.Length > 1 && digits[0] == '0'))
+                bits = (bits << 8) | (uint)value;
+                parts++;
+                value = 0;
+                digits = 0;
+            }
+            else if (c is >= '0' and <= '9' && digits < 3 && !(digits == 1 && value == 0))
             {
-                return null;
+                value = (value * 10) + (c - '0');
+                digits++;
+                if (value > 255)
+                {
+                    return false;
+                }
             }
-
-            var value = int.Parse(digits, provider: System.Globalization.CultureInfo.InvariantCulture);
-            if (value > 255)
+            else
             {
-                return null;
+                return false;
             }
-
-            bytes[part++] = (byte)value;
-            start = i + 1;
         }
 
-        return part == 4 ? new IPAddress(bytes) : null;
+        return parts == 4;
     }
 }

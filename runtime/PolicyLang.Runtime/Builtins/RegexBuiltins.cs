@@ -19,36 +19,47 @@ public static class RegexBuiltins
 
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
 
-    private static readonly BoundedCache<string, CompiledPattern> Cache = new(CacheCapacity, StringComparer.Ordinal);
+    private static readonly BoundedCache<string, PreparedPattern> Cache = new(CacheCapacity, StringComparer.Ordinal);
 
     internal static int CachedCount => Cache.Count;
 
-    [Builtin("matches", BuiltinCategories.Regex, "True if the pattern matches somewhere in s (anchor with ^ and $ to match all of it). False if s or pattern is absent.", Example = "matches(\"nginx:1.25\", \"^nginx:[0-9.]+$\")", ConstantValidator = nameof(Validate))]
+    [Builtin("matches", BuiltinCategories.Regex, "True if the pattern matches somewhere in s (anchor with ^ and $ to match all of it). False if s or pattern is absent.", Example = "matches(\"nginx:1.25\", \"^nginx:[0-9.]+$\")", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
     public static bool Matches([Doc("The string to search.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern) =>
-        s is not null && pattern is not null && Get(pattern).IsMatch(s);
+        s is not null && pattern is not null && Matches(s, Prepare(pattern));
 
-    [Builtin("regexFind", BuiltinCategories.Regex, "The first match of the pattern in s. Absent if there is none or an argument is absent.", Example = "regexFind(\"app:v1.2.3\", \"[0-9]+\\\\.[0-9]+\") == \"1.2\"", ConstantValidator = nameof(Validate))]
-    public static string? RegexFind([Doc("The string to search.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern)
+    /// <summary><c>matches</c> with its pattern prepared.</summary>
+    public static bool Matches(string? s, PreparedPattern pattern) => s is not null && pattern.IsMatch(s);
+
+    [Builtin("regexFind", BuiltinCategories.Regex, "The first match of the pattern in s. Absent if there is none or an argument is absent.", Example = "regexFind(\"app:v1.2.3\", \"[0-9]+\\\\.[0-9]+\") == \"1.2\"", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
+    public static string? RegexFind([Doc("The string to search.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern) =>
+        s is null || pattern is null ? null : RegexFind(s, Prepare(pattern));
+
+    /// <summary><c>regexFind</c> with its pattern prepared.</summary>
+    public static string? RegexFind(string? s, PreparedPattern pattern)
     {
-        if (s is null || pattern is null)
+        if (s is null)
         {
             return null;
         }
 
-        var match = Get(pattern).Match(s);
+        var match = pattern.Regex.Match(s);
         return match.Success ? match.Value : null;
     }
 
-    [Builtin("regexFindAll", BuiltinCategories.Regex, "Every non-overlapping match of the pattern in s, in order (empty if none). Absent if an argument is absent.", Example = "regexFindAll(\"a1b22c333\", \"[0-9]+\") == [\"1\", \"22\", \"333\"]", ConstantValidator = nameof(Validate))]
-    public static IList<string>? RegexFindAll([Doc("The string to search.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern)
+    [Builtin("regexFindAll", BuiltinCategories.Regex, "Every non-overlapping match of the pattern in s, in order (empty if none). Absent if an argument is absent.", Example = "regexFindAll(\"a1b22c333\", \"[0-9]+\") == [\"1\", \"22\", \"333\"]", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
+    public static IList<string>? RegexFindAll([Doc("The string to search.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern) =>
+        s is null || pattern is null ? null : RegexFindAll(s, Prepare(pattern));
+
+    /// <summary><c>regexFindAll</c> with its pattern prepared.</summary>
+    public static IList<string>? RegexFindAll(string? s, PreparedPattern pattern)
     {
-        if (s is null || pattern is null)
+        if (s is null)
         {
             return null;
         }
 
         var result = new List<string>();
-        for (var match = Get(pattern).Match(s); match.Success; match = match.NextMatch())
+        for (var match = pattern.Regex.Match(s); match.Success; match = match.NextMatch())
         {
             result.Add(match.Value);
         }
@@ -56,73 +67,67 @@ public static class RegexBuiltins
         return result;
     }
 
-    [Builtin("regexFindGroups", BuiltinCategories.Regex, "The first match of the pattern in s and its capture groups: element 0 is the whole match, element n group n (\"\" for a group that did not take part). Absent if there is no match or an argument is absent.", Example = "regexFindGroups(\"v1.27.3\", \"^v([0-9]+)\\\\.([0-9]+)\") == [\"v1.27\", \"1\", \"27\"]", ConstantValidator = nameof(Validate))]
-    public static IList<string>? RegexFindGroups([Doc("The string to search.")] string? s, [Doc("A .NET regular expression with groups, run in linear time.")] string? pattern)
+    [Builtin("regexFindGroups", BuiltinCategories.Regex, "The first match of the pattern in s and its capture groups: element 0 is the whole match, element n group n (\"\" for a group that did not take part). Absent if there is no match or an argument is absent.", Example = "regexFindGroups(\"v1.27.3\", \"^v([0-9]+)\\\\.([0-9]+)\") == [\"v1.27\", \"1\", \"27\"]", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
+    public static IList<string>? RegexFindGroups([Doc("The string to search.")] string? s, [Doc("A .NET regular expression with groups, run in linear time.")] string? pattern) =>
+        s is null || pattern is null ? null : RegexFindGroups(s, Prepare(pattern));
+
+    /// <summary><c>regexFindGroups</c> with its pattern prepared.</summary>
+    public static IList<string>? RegexFindGroups(string? s, PreparedPattern pattern)
     {
-        if (s is null || pattern is null)
+        if (s is null)
         {
             return null;
         }
 
-        var match = Get(pattern).Match(s);
+        var match = pattern.Regex.Match(s);
         return match.Success ? match.Groups.Cast<Group>().Select(g => g.Success ? g.Value : string.Empty).ToList() : null;
     }
 
-    [Builtin("regexReplace", BuiltinCategories.Regex, "s with every match of the pattern replaced; the replacement may refer to groups as $1 or ${name} ($$ for a dollar). Absent if s or pattern is absent; an absent replacement counts as \"\".", Example = "regexReplace(\"a1b22\", \"[0-9]+\", \"#\") == \"a#b#\"", ConstantValidator = nameof(Validate))]
-    public static string? RegexReplace([Doc("The string to change.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern, [Doc("The replacement, with $1 / ${name} group references.")] string? replacement)
-    {
-        if (s is null || pattern is null)
-        {
-            return null;
-        }
+    [Builtin("regexReplace", BuiltinCategories.Regex, "s with every match of the pattern replaced; the replacement may refer to groups as $1 or ${name} ($$ for a dollar). Absent if s or pattern is absent; an absent replacement counts as \"\".", Example = "regexReplace(\"a1b22\", \"[0-9]+\", \"#\") == \"a#b#\"", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
+    public static string? RegexReplace([Doc("The string to change.")] string? s, [Doc("A .NET regular expression, run in linear time.")] string? pattern, [Doc("The replacement, with $1 / ${name} group references.")] string? replacement) =>
+        s is null || pattern is null ? null : RegexReplace(s, Prepare(pattern), replacement);
 
-        return Get(pattern).Replace(s, replacement ?? string.Empty);
-    }
+    /// <summary><c>regexReplace</c> with its pattern prepared.</summary>
+    public static string? RegexReplace(string? s, PreparedPattern pattern, string? replacement) =>
+        s is null ? null : pattern.Regex.Replace(s, replacement ?? string.Empty);
 
-    [Builtin("regexSplit", BuiltinCategories.Regex, "The parts of s between matches of the pattern. Absent if an argument is absent.", Example = "regexSplit(\"a, b;c\", \"[,;] *\") == [\"a\", \"b\", \"c\"]", ConstantValidator = nameof(Validate))]
-    public static IList<string>? RegexSplit([Doc("The string to split.")] string? s, [Doc("A .NET regular expression for the separators, run in linear time.")] string? pattern)
-    {
-        if (s is null || pattern is null)
-        {
-            return null;
-        }
+    [Builtin("regexSplit", BuiltinCategories.Regex, "The parts of s between matches of the pattern. Absent if an argument is absent.", Example = "regexSplit(\"a, b;c\", \"[,;] *\") == [\"a\", \"b\", \"c\"]", ConstantValidator = nameof(Validate), ConstantPreparer = nameof(Prepare))]
+    public static IList<string>? RegexSplit([Doc("The string to split.")] string? s, [Doc("A .NET regular expression for the separators, run in linear time.")] string? pattern) =>
+        s is null || pattern is null ? null : RegexSplit(s, Prepare(pattern));
 
-        return Get(pattern).Split(s);
-    }
+    /// <summary><c>regexSplit</c> with its pattern prepared.</summary>
+    public static IList<string>? RegexSplit(string? s, PreparedPattern pattern) => s is null ? null : pattern.Regex.Split(s);
 
     /// <summary>
     /// The constant validator of the regex built-ins: argument 1 (0-based, among the arguments the policy writes)
     /// is the pattern. Returns the error message for an invalid constant pattern, or null.
     /// </summary>
     public static string? Validate(int argumentIndex, object? constantValue) =>
-        argumentIndex == 1 && constantValue is string pattern ? Cache.GetOrAdd(pattern, Compile).Error : null;
+        argumentIndex == 1 && constantValue is string pattern ? Prepare(pattern).Error : null;
 
-    /// <summary>The compiled regex for a pattern (cached). Throws <see cref="ArgumentException"/> for an invalid pattern.</summary>
-    internal static Regex Get(string pattern)
-    {
-        var compiled = Cache.GetOrAdd(pattern, Compile);
-        return compiled.Regex ?? throw new ArgumentException(compiled.Error, nameof(pattern));
-    }
+    /// <summary>
+    /// The constant preparer of the regex built-ins: the compiled pattern (from the cache), which a compiled policy
+    /// keeps for a constant pattern. Never throws: an invalid pattern throws where it is used.
+    /// </summary>
+    public static PreparedPattern Prepare(string pattern) => Cache.GetOrAdd(pattern, Compile);
 
-    private static CompiledPattern Compile(string pattern)
+    private static PreparedPattern Compile(string pattern)
     {
         try
         {
-            return new CompiledPattern(new Regex(pattern, Options), null);
+            return new PreparedPattern(new Regex(pattern, Options), null, PatternAffixes.OfRegex(pattern));
         }
         catch (RegexParseException e)
         {
-            return new CompiledPattern(null, $"invalid regular expression: {e.Message}");
+            return new PreparedPattern(null, $"invalid regular expression: {e.Message}", PatternAffixes.None);
         }
         catch (NotSupportedException e)
         {
-            return new CompiledPattern(null, $"regular expression '{pattern}' is not supported by the linear-time regex engine: {e.Message}");
+            return new PreparedPattern(null, $"regular expression '{pattern}' is not supported by the linear-time regex engine: {e.Message}", PatternAffixes.None);
         }
         catch (ArgumentException e)
         {
-            return new CompiledPattern(null, $"invalid regular expression '{pattern}': {e.Message}");
+            return new PreparedPattern(null, $"invalid regular expression '{pattern}': {e.Message}", PatternAffixes.None);
         }
     }
-
-    private sealed record CompiledPattern(Regex? Regex, string? Error);
 }

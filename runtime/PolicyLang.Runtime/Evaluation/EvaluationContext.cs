@@ -27,19 +27,25 @@ public sealed class EvaluationContext
     private readonly List<Finding> _reordering = [];
     private readonly ScratchLists _scratch = new();
     private bool _ruleMutates;
+    private DateTimeOffset? _now;
+    private Func<DateTimeOffset>? _clock;
 
     public EvaluationContext(IInventory inventory, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         Inventory = inventory;
-        Now = now;
+        _now = now;
         CancellationToken = cancellationToken;
     }
 
     /// <summary>Everything evaluated together (cross-object rules).</summary>
     public IInventory Inventory { get; }
 
-    /// <summary>The evaluation's clock: fixed for the whole evaluation, so results are reproducible.</summary>
-    public DateTimeOffset Now { get; private set; }
+    /// <summary>
+    /// The evaluation's clock: fixed for the whole evaluation, so results are reproducible. A reused context
+    /// (<see cref="SubjectEvaluator"/>) reads its clock when a rule first asks, not for every subject: most subjects
+    /// are judged without it.
+    /// </summary>
+    public DateTimeOffset Now => _now ??= (_clock ?? throw new InvalidOperationException("The evaluation has no clock."))();
 
     public CancellationToken CancellationToken { get; private set; }
 
@@ -124,9 +130,13 @@ public sealed class EvaluationContext
     public void CheckCancelled() => CancellationToken.ThrowIfCancellationRequested();
 
     /// <summary>Prepares a reused context for the next subject: its clock reading and cancellation (evaluator use).</summary>
-    internal void Reset(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Where the engine stores what it read to warm a subject (see PolicyEngine.Warm), so the reads are kept.</summary>
+    internal int Warmed { get; set; }
+
+    internal void Reset(Func<DateTimeOffset> clock, CancellationToken cancellationToken)
     {
-        Now = now;
+        _clock = clock;
+        _now = null;
         CancellationToken = cancellationToken;
         _scratch.NextRun();
         _applied.Clear();

@@ -156,7 +156,8 @@ public sealed partial class PolicyEngine
     };
 
     /// <summary>Creates an evaluator for one thread: it reuses its buffers, so a subject that no rule reports on costs no allocation.</summary>
-    public SubjectEvaluator CreateEvaluator(IInventory? inventory = null) => new(this, new EvaluationContext(inventory ?? Inventory.Empty, _options.Clock()));
+    public SubjectEvaluator CreateEvaluator(IInventory? inventory = null) =>
+        new(this, new EvaluationContext(inventory ?? Inventory.Empty, now: default)); // reset with the clock before each subject
 
     /// <summary>Runs the workload rules on a workload already read from its manifest (evaluator use); returns false after an input error.</summary>
     internal bool RunWorkload(Workload workload, string? operation, EvaluationContext context, List<InputError>? errors)
@@ -179,7 +180,8 @@ public sealed partial class PolicyEngine
         return true;
     }
 
-    internal DateTimeOffset Now() => _options.Clock();
+    /// <summary>The engine's clock (<see cref="EngineOptions.Clock"/>).</summary>
+    internal Func<DateTimeOffset> Clock => _options.Clock;
 
     private static void Run<T>(CompiledRule rule, Action<T, EvaluationContext>? invoker, T subject, EvaluationContext context)
     {

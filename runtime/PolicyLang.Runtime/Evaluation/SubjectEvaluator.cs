@@ -27,7 +27,7 @@ public sealed class SubjectEvaluator
     /// <summary>Runs the workload rules on a workload (see <see cref="Workload.From"/>).</summary>
     public EvaluatedSubject EvaluateWorkload(Workload workload, CancellationToken cancellationToken = default)
     {
-        _context.Reset(_engine.Now(), cancellationToken);
+        _context.Reset(_engine.Clock, cancellationToken);
         if (!_engine.RunWorkload(workload, operation: null, _context, _errors))
         {
             var errors = _errors.ToArray();
@@ -41,7 +41,7 @@ public sealed class SubjectEvaluator
     /// <summary>Runs the event rules on a runtime event.</summary>
     public IReadOnlyList<Finding> EvaluateEvent(RuntimeEvent runtimeEvent, CancellationToken cancellationToken = default)
     {
-        _context.Reset(_engine.Now(), cancellationToken);
+        _context.Reset(_engine.Clock, cancellationToken);
         _engine.RunEvent(runtimeEvent, _context);
         return _context.TakeFindings();
     }

@@ -116,6 +116,17 @@ public sealed class EventTypeIndexTests
         Keys(new PolicyEngine(set).CreateEvaluator().EvaluateEvent(e, cancelled.Token)).ShouldBe(Keys(indexed));
     }
 
+    [Fact]
+    public void An_event_whose_parts_are_null_is_judged_rule_by_rule_without_failing_the_evaluation()
+    {
+        // Deserializers can leave the parts null despite their types: the engine's own reads must not throw (rules
+        // that read them fail alone, as any rule error).
+        var e = new RuntimeEvent { Type = "open", Proc = null!, File = null!, Net = null!, Container = null!, K8s = new EventKubernetes() };
+        var engine = new PolicyEngine(Load("compiled"));
+        Keys(engine.EvaluateEvent(e).Findings).ShouldBe(Keys(engine.CreateEvaluator().EvaluateEvent(e)));
+        engine.EvaluateEvent(e).Findings.ShouldNotBeEmpty();
+    }
+
     private static RuntimeEvent Event(Random random) => new()
     {
         Type = Types[random.Next(Types.Length)],

@@ -5,7 +5,7 @@ using PolicyLang.Runtime.Values;
 
 namespace PolicyLang.Runtime.Tests.Values;
 
-/// <summary>List literals (<see cref="Ops.ConstList{T}"/>): read-only lists whose membership tests scan their array.</summary>
+/// <summary>List literals (<see cref="Ops.ConstList{T}"/>): read-only lists whose membership tests scan their array, or hash it when it is long.</summary>
 public sealed class ListLiteralTests
 {
     [Fact]
@@ -19,6 +19,33 @@ public sealed class ListLiteralTests
         Ops.Contains(Ops.ConstList<long?>(1L, 2L), 2L).ShouldBeTrue();
         Ops.Contains(Ops.ConstList<long?>(1L, 2L), null).ShouldBeFalse();
         Ops.Contains(Ops.ConstList<string>(), "a").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Membership_in_a_long_list_literal_hashes_with_the_same_answers_as_a_scan()
+    {
+        var random = new Random(7);
+        var words = Enumerable.Range(0, 40).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var numbers = Enumerable.Range(0, 40).Select(i => (long?)(i * 7)).ToArray();
+        for (var length = 0; length < 20; length++)
+        {
+            string[] chosen = [.. words.OrderBy(_ => random.Next()).Take(length)];
+            long?[] chosenNumbers = [.. numbers.OrderBy(_ => random.Next()).Take(length)];
+            var list = Ops.ConstList(chosen);
+            var numberList = Ops.ConstList(chosenNumbers);
+            foreach (var word in words.Append("W0").Append(string.Empty))
+            {
+                Ops.Contains(list, word).ShouldBe(Array.IndexOf(chosen, word) >= 0, $"{word} in [{string.Join(", ", chosen)}]");
+            }
+
+            foreach (var number in numbers.Append(null).Append(-1L))
+            {
+                Ops.Contains(numberList, number).ShouldBe(Array.IndexOf(chosenNumbers, number) >= 0);
+            }
+
+            Ops.Contains(Ops.ConstList<string?>([.. chosen, null]), null).ShouldBeTrue();
+            Ops.Contains(Ops.ConstList<string?>(chosen), null).ShouldBeFalse();
+        }
     }
 
     [Fact]
