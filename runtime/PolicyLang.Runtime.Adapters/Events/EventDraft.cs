@@ -10,6 +10,12 @@ namespace PolicyLang.Runtime.Adapters.Events;
 /// </summary>
 internal sealed class EventDraft
 {
+    // The collections are made when first read, so a mapper that sets its own makes no empty one first.
+    private List<string>? _procArgs;
+    private List<string>? _ancestors;
+    private List<string>? _fileFlags;
+    private Dictionary<string, string>? _k8sLabels;
+
     public string? Type { get; set; }
 
     public DateTimeOffset? Time { get; set; }
@@ -24,7 +30,7 @@ internal sealed class EventDraft
 
     public string? ProcCmdline { get; set; }
 
-    public List<string> ProcArgs { get; set; } = [];
+    public List<string> ProcArgs { get => _procArgs ??= []; set => _procArgs = value; }
 
     public long? ProcPid { get; set; }
 
@@ -46,7 +52,7 @@ internal sealed class EventDraft
 
     public long? ParentPid { get; set; }
 
-    public List<string> Ancestors { get; set; } = [];
+    public List<string> Ancestors { get => _ancestors ??= []; set => _ancestors = value; }
 
     public string? FilePath { get; set; }
 
@@ -54,7 +60,7 @@ internal sealed class EventDraft
 
     public string? FileName { get; set; }
 
-    public List<string> FileFlags { get; set; } = [];
+    public List<string> FileFlags { get => _fileFlags ??= []; set => _fileFlags = value; }
 
     public bool? FileRead { get; set; }
 
@@ -84,7 +90,7 @@ internal sealed class EventDraft
 
     public string? K8sPod { get; set; }
 
-    public Dictionary<string, string> K8sLabels { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> K8sLabels { get => _k8sLabels ??= new(StringComparer.Ordinal); set => _k8sLabels = value; }
 
     public string? K8sServiceAccount { get; set; }
 
@@ -130,52 +136,50 @@ internal sealed class EventDraft
         var parentName = ParentName ?? BaseName(ParentExe);
         var ancestors = Ancestors.Count > 0 || parentName is null ? Ancestors : [parentName];
         var (read, write) = AccessOf(FileFlags);
-        return new RuntimeEvent
+
+        // Every part is built here and passed whole, so the event's empty defaults are never made.
+        var proc = new EventProcess(args, ancestors, new EventParentProcess { Name = parentName, Exe = ParentExe, Cmdline = ParentCmdline, Pid = ParentPid })
+        {
+            Name = procName,
+            Exe = ProcExe,
+            Cmdline = cmdline,
+            Pid = ProcPid,
+            Uid = ProcUid,
+            Gid = ProcGid,
+            User = ProcUser,
+            Cwd = ProcCwd,
+            Tty = ProcTty,
+        };
+        var file = new EventFile(FileFlags)
+        {
+            Path = FilePath,
+            Directory = FileDirectory ?? DirectoryName(FilePath),
+            Name = FileName ?? BaseName(FilePath),
+            Read = FileRead ?? read,
+            Write = FileWrite ?? write,
+        };
+        var net = new EventNetwork
+        {
+            Protocol = NetProtocol,
+            SourceIp = NetSourceIp,
+            SourcePort = NetSourcePort,
+            DestIp = NetDestIp,
+            DestPort = NetDestPort,
+            Direction = NetDirection ?? Type switch
+            {
+                "connect" => "outbound",
+                "accept" => "inbound",
+                _ => null,
+            },
+        };
+        var container = new EventContainer { Id = ContainerId, Name = ContainerName, Image = ContainerImage, Privileged = ContainerPrivileged };
+        var k8s = new EventKubernetes(K8sLabels) { Namespace = K8sNamespace, Pod = K8sPod, ServiceAccount = K8sServiceAccount };
+        return new RuntimeEvent(proc, file, net, container, k8s)
         {
             Type = Type,
             Time = Time,
             Source = Source ?? "policylang",
             Node = Node,
-            Proc = new EventProcess
-            {
-                Name = procName,
-                Exe = ProcExe,
-                Cmdline = cmdline,
-                Args = args,
-                Pid = ProcPid,
-                Uid = ProcUid,
-                Gid = ProcGid,
-                User = ProcUser,
-                Cwd = ProcCwd,
-                Tty = ProcTty,
-                Parent = new EventParentProcess { Name = parentName, Exe = ParentExe, Cmdline = ParentCmdline, Pid = ParentPid },
-                Ancestors = ancestors,
-            },
-            File = new EventFile
-            {
-                Path = FilePath,
-                Directory = FileDirectory ?? DirectoryName(FilePath),
-                Name = FileName ?? BaseName(FilePath),
-                Flags = FileFlags,
-                Read = FileRead ?? read,
-                Write = FileWrite ?? write,
-            },
-            Net = new EventNetwork
-            {
-                Protocol = NetProtocol,
-                SourceIp = NetSourceIp,
-                SourcePort = NetSourcePort,
-                DestIp = NetDestIp,
-                DestPort = NetDestPort,
-                Direction = NetDirection ?? Type switch
-                {
-                    "connect" => "outbound",
-                    "accept" => "inbound",
-                    _ => null,
-                },
-            },
-            Container = new EventContainer { Id = ContainerId, Name = ContainerName, Image = ContainerImage, Privileged = ContainerPrivileged },
-            K8s = new EventKubernetes { Namespace = K8sNamespace, Pod = K8sPod, Labels = K8sLabels, ServiceAccount = K8sServiceAccount },
             Ret = Ret,
             TargetId = TargetId,
             SourceDocument = source,

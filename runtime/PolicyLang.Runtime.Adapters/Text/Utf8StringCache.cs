@@ -16,7 +16,7 @@ internal sealed class Utf8StringCache
     /// <summary>The longest value cached, in bytes; longer ones (command lines, paths) repeat less and are decoded.</summary>
     public const int MaxLength = 48;
 
-    private const int Slots = 1024;
+    private const int Slots = 4096;
 
     private readonly Entry[] _entries = new Entry[Slots];
 

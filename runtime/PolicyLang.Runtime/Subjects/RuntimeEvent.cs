@@ -10,6 +10,22 @@ namespace PolicyLang.Runtime.Subjects;
 /// </summary>
 public sealed class RuntimeEvent
 {
+    /// <summary>An event whose process, file, network, container and Kubernetes parts are empty until set.</summary>
+    public RuntimeEvent()
+        : this(new EventProcess(), new EventFile(), new EventNetwork(), new EventContainer(), new EventKubernetes())
+    {
+    }
+
+    /// <summary>An event made of the given parts: a reader that builds every part passes them here, so no empty ones are made first.</summary>
+    public RuntimeEvent(EventProcess proc, EventFile file, EventNetwork net, EventContainer container, EventKubernetes k8s)
+    {
+        Proc = proc;
+        File = file;
+        Net = net;
+        Container = container;
+        K8s = k8s;
+    }
+
     /// <summary>What happened: <c>execve</c>, <c>open</c>, <c>connect</c>, <c>accept</c>, <c>setuid</c>, <c>ptrace</c>, <c>mount</c>, …</summary>
     [JsonPropertyName("type")]
     [KnownValues("execve", "open", "connect", "accept", "setuid", "setgid", "ptrace", "mount", "unlink", "rename", "chmod", "module_load", "bpf")]
@@ -29,23 +45,23 @@ public sealed class RuntimeEvent
 
     /// <summary>The process that caused the event.</summary>
     [JsonPropertyName("proc")]
-    public EventProcess Proc { get; init; } = new();
+    public EventProcess Proc { get; init; }
 
     /// <summary>For file events: the file.</summary>
     [JsonPropertyName("file")]
-    public EventFile File { get; init; } = new();
+    public EventFile File { get; init; }
 
     /// <summary>For network events: the connection.</summary>
     [JsonPropertyName("net")]
-    public EventNetwork Net { get; init; } = new();
+    public EventNetwork Net { get; init; }
 
     /// <summary>The container the process runs in; <c>id</c> is <c>host</c> for host processes.</summary>
     [JsonPropertyName("container")]
-    public EventContainer Container { get; init; } = new();
+    public EventContainer Container { get; init; }
 
     /// <summary>The Kubernetes pod the container belongs to.</summary>
     [JsonPropertyName("k8s")]
-    public EventKubernetes K8s { get; init; } = new();
+    public EventKubernetes K8s { get; init; }
 
     /// <summary>The system call's return value, when known (negative: error).</summary>
     [JsonPropertyName("ret")]
@@ -63,6 +79,20 @@ public sealed class RuntimeEvent
 /// <summary>A process.</summary>
 public sealed class EventProcess
 {
+    /// <summary>A process without arguments, ancestors or parent details until set.</summary>
+    public EventProcess()
+        : this([], [], new EventParentProcess())
+    {
+    }
+
+    /// <summary>A process with the given lists and parent (no empty ones are made first).</summary>
+    public EventProcess(IList<string> args, IList<string> ancestors, EventParentProcess parent)
+    {
+        Args = args;
+        Ancestors = ancestors;
+        Parent = parent;
+    }
+
     /// <summary>The executable's base name, e.g. <c>bash</c>.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }
@@ -76,7 +106,7 @@ public sealed class EventProcess
     public string? Cmdline { get; init; }
 
     [JsonPropertyName("args")]
-    public IList<string> Args { get; init; } = [];
+    public IList<string> Args { get; init; }
 
     [JsonPropertyName("pid")]
     public long? Pid { get; init; }
@@ -100,11 +130,11 @@ public sealed class EventProcess
 
     /// <summary>The parent process.</summary>
     [JsonPropertyName("parent")]
-    public EventParentProcess Parent { get; init; } = new();
+    public EventParentProcess Parent { get; init; }
 
     /// <summary>The names of the ancestors, nearest first.</summary>
     [JsonPropertyName("ancestors")]
-    public IList<string> Ancestors { get; init; } = [];
+    public IList<string> Ancestors { get; init; }
 }
 
 /// <summary>The parent of an event's process.</summary>
@@ -126,6 +156,18 @@ public sealed class EventParentProcess
 /// <summary>The file of a file event.</summary>
 public sealed class EventFile
 {
+    /// <summary>A file without flags until set.</summary>
+    public EventFile()
+        : this([])
+    {
+    }
+
+    /// <summary>A file with the given open flags (no empty list is made first).</summary>
+    public EventFile(IList<string> flags)
+    {
+        Flags = flags;
+    }
+
     /// <summary>The full path, e.g. <c>/etc/shadow</c>.</summary>
     [JsonPropertyName("path")]
     public string? Path { get; init; }
@@ -140,7 +182,7 @@ public sealed class EventFile
 
     /// <summary>The open flags, e.g. <c>O_RDONLY</c>, <c>O_WRONLY</c>, <c>O_CREAT</c>.</summary>
     [JsonPropertyName("flags")]
-    public IList<string> Flags { get; init; } = [];
+    public IList<string> Flags { get; init; }
 
     /// <summary>True when the file was opened for reading.</summary>
     [JsonPropertyName("read")]
@@ -198,6 +240,18 @@ public sealed class EventContainer
 /// <summary>The Kubernetes context of an event.</summary>
 public sealed class EventKubernetes
 {
+    /// <summary>A Kubernetes context without labels until set.</summary>
+    public EventKubernetes()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A Kubernetes context with the given labels (no empty map is made first).</summary>
+    public EventKubernetes(IDictionary<string, string> labels)
+    {
+        Labels = labels;
+    }
+
     [JsonPropertyName("namespace")]
     public string? Namespace { get; init; }
 
@@ -205,7 +259,7 @@ public sealed class EventKubernetes
     public string? Pod { get; init; }
 
     [JsonPropertyName("labels")]
-    public IDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IDictionary<string, string> Labels { get; init; }
 
     [JsonPropertyName("serviceAccount")]
     public string? ServiceAccount { get; init; }
