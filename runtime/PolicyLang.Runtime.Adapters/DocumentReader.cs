@@ -34,7 +34,29 @@ public sealed class DocumentReader
 
     /// <summary>Reads documents from a string (fixtures, tests, admission requests).</summary>
     public IEnumerable<DocumentResult> ReadText(string text, string file, DocumentFormat format = DocumentFormat.Auto) =>
-        Read(new LineReader(new StringReader(text)), file, format);
+        Options.ReadJsonDirectly && SingleJsonText.Line(text, Options.MaxDocumentLength) is { } line
+            ? ReadJsonText(line, text, file, format)
+            : Read(new LineReader(new StringReader(text)), file, format);
+
+    /// <summary>
+    /// A text that is one JSON value on its first line (a request body, a fixture, a JSON file read whole) is read without
+    /// splitting it into lines and chunks: every format reads such a text as that one document, with the same positions.
+    /// </summary>
+    private IEnumerable<DocumentResult> ReadJsonText(string line, string text, string file, DocumentFormat format)
+    {
+        if (!Json.JsonDocumentParser.TryParse(line, firstLine: 1, Options, out var root) || root is null)
+        {
+            // Not JSON after all (or beyond a limit): the general path gives the message.
+            foreach (var result in Read(new LineReader(new StringReader(text)), file, format))
+            {
+                yield return result;
+            }
+
+            yield break;
+        }
+
+        yield return new DocumentResult(new SourceDocument(file, 0, root.Line), root, null);
+    }
 
     /// <summary>Reads documents from lines; <paramref name="firstIndex"/> is the index of the first document (above 0 when going on from another reader).</summary>
     internal IEnumerable<DocumentResult> Read(LineReader lines, string file, DocumentFormat format, int firstIndex = 0)

@@ -15,15 +15,23 @@ namespace PolicyLang.Runtime.Adapters.Events;
 internal sealed class EventJsonReader : DirectJsonReader
 {
     // Field names in the order PolicyLang writes them; a field is looked for first after the one read before it.
-    private static readonly byte[][] RootFields = Names("type", "time", "source", "node", "proc", "file", "net", "container", "k8s", "ret", "targetId", "apiVersion", "kind");
-    private static readonly byte[][] ProcFields = Names("name", "exe", "cmdline", "args", "pid", "uid", "gid", "user", "cwd", "tty", "parent", "ancestors");
-    private static readonly byte[][] ParentFields = Names("name", "exe", "cmdline", "pid");
-    private static readonly byte[][] FileFields = Names("path", "directory", "name", "flags", "read", "write");
-    private static readonly byte[][] NetFields = Names("protocol", "sourceIp", "sourcePort", "destIp", "destPort", "direction");
-    private static readonly byte[][] ContainerFields = Names("id", "name", "image", "privileged");
-    private static readonly byte[][] K8sFields = Names("namespace", "pod", "labels", "serviceAccount");
+    // Indexed by Part: each part's field number is its index here.
+    private static readonly byte[][][] Fields =
+    [
+        Names("type", "time", "source", "node", "proc", "file", "net", "container", "k8s", "ret", "targetId", "apiVersion", "kind"),
+        Names("name", "exe", "cmdline", "args", "pid", "uid", "gid", "user", "cwd", "tty", "parent", "ancestors"),
+        Names("name", "exe", "cmdline", "pid"),
+        Names("path", "directory", "name", "flags", "read", "write"),
+        Names("protocol", "sourceIp", "sourcePort", "destIp", "destPort", "direction"),
+        Names("id", "name", "image", "privileged"),
+        Names("namespace", "pod", "labels", "serviceAccount"),
+    ];
 
     private readonly bool _mustNameItself;
+
+    // The root object's apiVersion and kind, when they name a PolicyLang event (reset per line).
+    private bool _apiVersionMatches;
+    private bool _kindMatches;
 
     /// <param name="maxScalarLength">The reader's limit on a scalar's length (<see cref="DocumentReaderOptions.MaxScalarLength"/>).</param>
     /// <param name="strings">The strings already read from the stream.</param>
@@ -37,206 +45,105 @@ internal sealed class EventJsonReader : DirectJsonReader
         _mustNameItself = mustNameItself;
     }
 
+    /// <summary>The objects of the event's shape: the root and the maps below it.</summary>
+    private enum Part
+    {
+        Root,
+        Proc,
+        Parent,
+        File,
+        Net,
+        Container,
+        K8s,
+    }
+
     /// <summary>Reads the root object; null unless it names itself as an event or need not.</summary>
     protected override EventDraft? ReadObject(ref Utf8JsonReader reader)
     {
-        var d = new EventDraft();
-        bool apiVersionMatches = false, kindMatches = false;
-        var seen = 0;
-        var next = 0;
-        while (Property(ref reader, RootFields, ref seen, ref next) is var field and >= 0)
-        {
-            switch (field)
-            {
-                case 0: d.Type = String(ref reader); break;
-                case 1: d.Time = Time(ref reader); break;
-                case 2: d.Source = String(ref reader); break;
-                case 3: d.Node = String(ref reader); break;
-                case 4: ReadProc(ref reader, d); break;
-                case 5: ReadFile(ref reader, d); break;
-                case 6: ReadNet(ref reader, d); break;
-                case 7: ReadContainer(ref reader, d); break;
-                case 8: ReadK8s(ref reader, d); break;
-                case 9: d.Ret = Integer(ref reader); break;
-                case 10: d.TargetId = Integer(ref reader); break;
-                case 11: apiVersionMatches = NameIs(ref reader, "policylang.io/v1"u8); break;
-                default: kindMatches = NameIs(ref reader, "RuntimeEvent"u8); break;
-            }
-
-            if (Declined)
-            {
-                return null;
-            }
-        }
-
-        return !Declined && (!_mustNameItself || (apiVersionMatches && kindMatches)) ? d : null;
+        var draft = new EventDraft();
+        _apiVersionMatches = false;
+        _kindMatches = false;
+        ReadPart(ref reader, draft, Part.Root);
+        return !Declined && (!_mustNameItself || (_apiVersionMatches && _kindMatches)) ? draft : null;
     }
 
-    private void ReadProc(ref Utf8JsonReader reader, EventDraft d)
+    /// <summary>Reads one object of the shape (null: no fields, as when absent) until its end or a decline.</summary>
+    private void ReadPart(ref Utf8JsonReader reader, EventDraft draft, Part part)
     {
-        if (!StartObject(ref reader))
+        if (part != Part.Root && !StartObject(ref reader))
         {
             return;
         }
 
+        var names = Fields[(int)part];
         var seen = 0;
         var next = 0;
-        while (Property(ref reader, ProcFields, ref seen, ref next) is var field and >= 0)
+        while (!Declined && Property(ref reader, names, ref seen, ref next) is var field and >= 0)
         {
-            switch (field)
-            {
-                case 0: d.ProcName = String(ref reader); break;
-                case 1: d.ProcExe = String(ref reader); break;
-                case 2: d.ProcCmdline = String(ref reader); break;
-                case 3: d.ProcArgs = Strings(ref reader); break;
-                case 4: d.ProcPid = Integer(ref reader); break;
-                case 5: d.ProcUid = Integer(ref reader); break;
-                case 6: d.ProcGid = Integer(ref reader); break;
-                case 7: d.ProcUser = String(ref reader); break;
-                case 8: d.ProcCwd = String(ref reader); break;
-                case 9: d.ProcTty = Boolean(ref reader); break;
-                case 10: ReadParent(ref reader, d); break;
-                default: d.Ancestors = Strings(ref reader); break;
-            }
-
-            if (Declined)
-            {
-                return;
-            }
+            ReadField(ref reader, draft, part, field);
         }
     }
 
-    private void ReadParent(ref Utf8JsonReader reader, EventDraft d)
+    /// <summary>Reads the value of a part's field (its index in <see cref="Fields"/>) into the draft.</summary>
+    private void ReadField(ref Utf8JsonReader reader, EventDraft d, Part part, int field)
     {
-        if (!StartObject(ref reader))
+        switch (part, field)
         {
-            return;
-        }
+            case (Part.Root, 0): d.Type = String(ref reader); break;
+            case (Part.Root, 1): d.Time = Time(ref reader); break;
+            case (Part.Root, 2): d.Source = String(ref reader); break;
+            case (Part.Root, 3): d.Node = String(ref reader); break;
+            case (Part.Root, 4): ReadPart(ref reader, d, Part.Proc); break;
+            case (Part.Root, 5): ReadPart(ref reader, d, Part.File); break;
+            case (Part.Root, 6): ReadPart(ref reader, d, Part.Net); break;
+            case (Part.Root, 7): ReadPart(ref reader, d, Part.Container); break;
+            case (Part.Root, 8): ReadPart(ref reader, d, Part.K8s); break;
+            case (Part.Root, 9): d.Ret = Integer(ref reader); break;
+            case (Part.Root, 10): d.TargetId = Integer(ref reader); break;
+            case (Part.Root, 11): _apiVersionMatches = NameIs(ref reader, "policylang.io/v1"u8); break;
+            case (Part.Root, _): _kindMatches = NameIs(ref reader, "RuntimeEvent"u8); break;
 
-        var seen = 0;
-        var next = 0;
-        while (Property(ref reader, ParentFields, ref seen, ref next) is var field and >= 0)
-        {
-            switch (field)
-            {
-                case 0: d.ParentName = String(ref reader); break;
-                case 1: d.ParentExe = String(ref reader); break;
-                case 2: d.ParentCmdline = String(ref reader); break;
-                default: d.ParentPid = Integer(ref reader); break;
-            }
+            case (Part.Proc, 0): d.ProcName = String(ref reader); break;
+            case (Part.Proc, 1): d.ProcExe = String(ref reader); break;
+            case (Part.Proc, 2): d.ProcCmdline = String(ref reader); break;
+            case (Part.Proc, 3): d.ProcArgs = Strings(ref reader); break;
+            case (Part.Proc, 4): d.ProcPid = Integer(ref reader); break;
+            case (Part.Proc, 5): d.ProcUid = Integer(ref reader); break;
+            case (Part.Proc, 6): d.ProcGid = Integer(ref reader); break;
+            case (Part.Proc, 7): d.ProcUser = String(ref reader); break;
+            case (Part.Proc, 8): d.ProcCwd = String(ref reader); break;
+            case (Part.Proc, 9): d.ProcTty = Boolean(ref reader); break;
+            case (Part.Proc, 10): ReadPart(ref reader, d, Part.Parent); break;
+            case (Part.Proc, _): d.Ancestors = Strings(ref reader); break;
 
-            if (Declined)
-            {
-                return;
-            }
-        }
-    }
+            case (Part.Parent, 0): d.ParentName = String(ref reader); break;
+            case (Part.Parent, 1): d.ParentExe = String(ref reader); break;
+            case (Part.Parent, 2): d.ParentCmdline = String(ref reader); break;
+            case (Part.Parent, _): d.ParentPid = Integer(ref reader); break;
 
-    private void ReadFile(ref Utf8JsonReader reader, EventDraft d)
-    {
-        if (!StartObject(ref reader))
-        {
-            return;
-        }
+            case (Part.File, 0): d.FilePath = String(ref reader); break;
+            case (Part.File, 1): d.FileDirectory = String(ref reader); break;
+            case (Part.File, 2): d.FileName = String(ref reader); break;
+            case (Part.File, 3): d.FileFlags = Strings(ref reader); break;
+            case (Part.File, 4): d.FileRead = Boolean(ref reader); break;
+            case (Part.File, _): d.FileWrite = Boolean(ref reader); break;
 
-        var seen = 0;
-        var next = 0;
-        while (Property(ref reader, FileFields, ref seen, ref next) is var field and >= 0)
-        {
-            switch (field)
-            {
-                case 0: d.FilePath = String(ref reader); break;
-                case 1: d.FileDirectory = String(ref reader); break;
-                case 2: d.FileName = String(ref reader); break;
-                case 3: d.FileFlags = Strings(ref reader); break;
-                case 4: d.FileRead = Boolean(ref reader); break;
-                default: d.FileWrite = Boolean(ref reader); break;
-            }
+            case (Part.Net, 0): d.NetProtocol = String(ref reader); break;
+            case (Part.Net, 1): d.NetSourceIp = String(ref reader); break;
+            case (Part.Net, 2): d.NetSourcePort = Integer(ref reader); break;
+            case (Part.Net, 3): d.NetDestIp = String(ref reader); break;
+            case (Part.Net, 4): d.NetDestPort = Integer(ref reader); break;
+            case (Part.Net, _): d.NetDirection = String(ref reader); break;
 
-            if (Declined)
-            {
-                return;
-            }
-        }
-    }
+            case (Part.Container, 0): d.ContainerId = String(ref reader); break;
+            case (Part.Container, 1): d.ContainerName = String(ref reader); break;
+            case (Part.Container, 2): d.ContainerImage = String(ref reader); break;
+            case (Part.Container, _): d.ContainerPrivileged = Boolean(ref reader); break;
 
-    private void ReadNet(ref Utf8JsonReader reader, EventDraft d)
-    {
-        if (!StartObject(ref reader))
-        {
-            return;
-        }
-
-        var seen = 0;
-        var next = 0;
-        while (Property(ref reader, NetFields, ref seen, ref next) is var field and >= 0)
-        {
-            switch (field)
-            {
-                case 0: d.NetProtocol = String(ref reader); break;
-                case 1: d.NetSourceIp = String(ref reader); break;
-                case 2: d.NetSourcePort = Integer(ref reader); break;
-                case 3: d.NetDestIp = String(ref reader); break;
-                case 4: d.NetDestPort = Integer(ref reader); break;
-                default: d.NetDirection = String(ref reader); break;
-            }
-
-            if (Declined)
-            {
-                return;
-            }
-        }
-    }
-
-    private void ReadContainer(ref Utf8JsonReader reader, EventDraft d)
-    {
-        if (!StartObject(ref reader))
-        {
-            return;
-        }
-
-        var seen = 0;
-        var next = 0;
-        while (Property(ref reader, ContainerFields, ref seen, ref next) is var field and >= 0)
-        {
-            switch (field)
-            {
-                case 0: d.ContainerId = String(ref reader); break;
-                case 1: d.ContainerName = String(ref reader); break;
-                case 2: d.ContainerImage = String(ref reader); break;
-                default: d.ContainerPrivileged = Boolean(ref reader); break;
-            }
-
-            if (Declined)
-            {
-                return;
-            }
-        }
-    }
-
-    private void ReadK8s(ref Utf8JsonReader reader, EventDraft d)
-    {
-        if (!StartObject(ref reader))
-        {
-            return;
-        }
-
-        var seen = 0;
-        var next = 0;
-        while (Property(ref reader, K8sFields, ref seen, ref next) is var field and >= 0)
-        {
-            switch (field)
-            {
-                case 0: d.K8sNamespace = String(ref reader); break;
-                case 1: d.K8sPod = String(ref reader); break;
-                case 2: d.K8sLabels = Labels(ref reader); break;
-                default: d.K8sServiceAccount = String(ref reader); break;
-            }
-
-            if (Declined)
-            {
-                return;
-            }
+            case (Part.K8s, 0): d.K8sNamespace = String(ref reader); break;
+            case (Part.K8s, 1): d.K8sPod = String(ref reader); break;
+            case (Part.K8s, 2): d.K8sLabels = Labels(ref reader); break;
+            case (_, _): d.K8sServiceAccount = String(ref reader); break;
         }
     }
 

@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 using PolicyLang.Runtime.Documents;
@@ -100,9 +101,16 @@ public sealed class ManifestSubject
     {
         try
         {
-            // Through UTF-8 bytes rather than a JSON node tree: binding is most of the cost of evaluating a manifest.
-            using var json = new MemoryStream(DocJson.ToUtf8(node), writable: false);
-            return KubernetesJson.Deserialize<T>(json) ?? throw new SubjectConversionException("the document is empty", basePointer);
+            // Through UTF-8 bytes rather than a JSON node tree: binding is most of the cost of evaluating a manifest. A node
+            // read from valid JSON binds from its own text, which gives the same model (DeferredChildren.Utf8Json).
+            var text = node switch
+            {
+                DocMap map => map.Utf8Json,
+                DocList list => list.Utf8Json,
+                _ => default,
+            };
+            var typed = text.IsEmpty ? BindWritten<T>(node) : JsonSerializer.Deserialize(text.Span, TypeInfo<T>.Value);
+            return typed ?? throw new SubjectConversionException("the document is empty", basePointer);
         }
         catch (JsonException e)
         {
@@ -115,10 +123,35 @@ public sealed class ManifestSubject
         }
     }
 
+    private static T? BindWritten<T>(DocNode node)
+    {
+        using var json = new MemoryStream(DocJson.ToUtf8(node), writable: false);
+        return KubernetesJson.Deserialize<T>(json);
+    }
+
     // V1Container is "Container", V2HorizontalPodAutoscaler "HorizontalPodAutoscaler".
     private static string SchemaName(Type type) =>
         System.Text.RegularExpressions.Regex.Replace(type.Name, @"^V\d+((alpha|beta)\d+)?(?=[A-Z])", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     private V1ObjectMeta ReadMetadata() =>
         Root["metadata"] is DocMap metadata ? Bind<V1ObjectMeta>(metadata, "/metadata") : new V1ObjectMeta();
+
+    /// <summary>KubernetesClient's serializer settings for one model, as <see cref="KubernetesJson.Deserialize{TValue}(Stream, JsonSerializerOptions)"/> uses them.</summary>
+    private static class TypeInfo<T>
+    {
+        public static readonly JsonTypeInfo<T> Value = (JsonTypeInfo<T>)KubernetesOptions.Value.GetTypeInfo(typeof(T));
+    }
+
+    private static class KubernetesOptions
+    {
+        public static readonly JsonSerializerOptions Value = Read();
+
+        private static JsonSerializerOptions Read()
+        {
+            // KubernetesJson keeps its options private; AddJsonOptions hands them to the callback (changing nothing here).
+            JsonSerializerOptions? options = null;
+            KubernetesJson.AddJsonOptions(o => options = o);
+            return options ?? throw new InvalidOperationException("KubernetesJson gave no serializer options");
+        }
+    }
 }

@@ -1,0 +1,225 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace PolicyLang.Runtime.Adapters.Json;
+
+/// <summary>
+/// One pass of System.Text.Json's reader over a JSON text that checks everything the document tree needs (valid JSON
+/// without comments, nesting, scalar lengths, decodable strings, no duplicate keys) and records each token's place, so
+/// that the tree can be built later, a map or list at a time, only where it is read (<see cref="JsonTapeChildren"/>).
+/// A text it refuses is read as before (the YAML parser gives the message), so it changes no outcome.
+/// </summary>
+internal sealed class JsonTape
+{
+    // Above this many keys an object's duplicate check uses a set instead of comparing each key with the earlier ones.
+    private const int KeyScanLimit = 16;
+
+    private JsonTape(byte[] bytes, Row[] rows, bool numbersRoundTrip)
+    {
+        Bytes = bytes;
+        Rows = rows;
+        NumbersRoundTrip = numbersRoundTrip;
+    }
+
+    /// <summary>The UTF-8 text.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>One row per key and value, in document order; a container's descendants follow it.</summary>
+    public Row[] Rows { get; }
+
+    /// <summary>
+    /// True when every number is an integer written as <see cref="Utf8JsonWriter"/> writes a long: then any map or list of
+    /// the text is, byte for byte in value, what <c>DocJson.ToUtf8</c> writes for its tree, and typed models can bind from it.
+    /// </summary>
+    public bool NumbersRoundTrip { get; }
+
+    /// <summary>The tape of a text holding one JSON value, or null when the document tree must come from the general reader.</summary>
+    public static JsonTape? TryRead(byte[] bytes, DocumentReaderOptions options)
+    {
+        try
+        {
+            return Read(bytes, options);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string the reader cannot decode (an escaped lone surrogate, "\ud800").
+            return null;
+        }
+    }
+
+    private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options)
+    {
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = Math.Max(options.MaxDepth + 1, 1) });
+        var rows = new Row[Math.Max(16, bytes.Length / 12)];
+        var count = 0;
+        var open = new OpenContainer[16];
+        var depth = 0;
+        var keys = new List<int>();
+        var roundTrip = true;
+        while (reader.Read())
+        {
+            var start = (int)reader.TokenStartIndex;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    if (depth >= options.MaxDepth)
+                    {
+                        return null;
+                    }
+
+                    if (depth == open.Length)
+                    {
+                        Array.Resize(ref open, open.Length * 2);
+                    }
+
+                    open[depth++] = new OpenContainer(count, keys.Count);
+                    Add(new Row(reader.TokenType, start, 0, Escaped: false));
+                    continue;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    var closed = open[--depth];
+                    open[depth] = default;
+                    rows[closed.Row] = rows[closed.Row] with { End = start + 1, Next = count };
+                    keys.RemoveRange(closed.FirstKey, keys.Count - closed.FirstKey);
+                    continue;
+                case JsonTokenType.PropertyName:
+                    var key = new Row(JsonTokenType.PropertyName, start, start + 1 + reader.ValueSpan.Length, reader.ValueIsEscaped);
+                    if (key.Escaped)
+                    {
+                        _ = reader.GetString(); // throws for what cannot be decoded
+                    }
+
+                    if (!IsNewKey(bytes, rows, key, keys, ref open[depth - 1]))
+                    {
+                        return null; // a duplicate key: the YAML path reports it
+                    }
+
+                    keys.Add(count);
+                    Add(key);
+                    continue;
+                case JsonTokenType.String:
+                    if (!FitsScalarLimit(ref reader, options.MaxScalarLength))
+                    {
+                        return null;
+                    }
+
+                    Add(new Row(JsonTokenType.String, start, start + 1 + reader.ValueSpan.Length, reader.ValueIsEscaped));
+                    continue;
+                case JsonTokenType.Number:
+                    roundTrip = roundTrip && WritesBackAsLong(reader.ValueSpan);
+                    Add(new Row(JsonTokenType.Number, start, start + reader.ValueSpan.Length, Escaped: false));
+                    continue;
+                default:
+                    Add(new Row(reader.TokenType, start, start + reader.ValueSpan.Length, Escaped: false));
+                    continue;
+            }
+        }
+
+        return count > 0 && depth == 0 ? new JsonTape(bytes, rows, roundTrip) : null;
+
+        void Add(Row row)
+        {
+            if (count == rows.Length)
+            {
+                Array.Resize(ref rows, rows.Length * 2);
+            }
+
+            rows[count++] = row;
+        }
+    }
+
+    private static bool FitsScalarLimit(ref Utf8JsonReader reader, int maxScalarLength)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return (reader.GetString()?.Length ?? 0) <= maxScalarLength; // throws for what cannot be decoded
+        }
+
+        // A character takes at least one byte: only a long value needs counting.
+        return reader.ValueSpan.Length <= maxScalarLength || Encoding.UTF8.GetCharCount(reader.ValueSpan) <= maxScalarLength;
+    }
+
+    /// <summary>True for an integer that fits a long, written without sign on zero (what a writer gives for the long).</summary>
+    private static bool WritesBackAsLong(ReadOnlySpan<byte> number) =>
+        number.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0
+        && !number.SequenceEqual("-0"u8)
+        && Utf8Parser.TryParse(number, out long _, out var consumed)
+        && consumed == number.Length;
+
+    /// <summary>False when the object being read already has this key (compared as decoded strings).</summary>
+    private static bool IsNewKey(byte[] bytes, Row[] rows, Row key, List<int> keys, ref OpenContainer owner)
+    {
+        if (owner.Keys is null && keys.Count - owner.FirstKey >= KeyScanLimit)
+        {
+            var made = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = owner.FirstKey; i < keys.Count; i++)
+            {
+                made.Add(TextOf(bytes, rows[keys[i]]));
+            }
+
+            owner = owner with { Keys = made };
+        }
+
+        if (owner.Keys is { } set)
+        {
+            return set.Add(TextOf(bytes, key));
+        }
+
+        var name = key.Value(bytes);
+        string? text = null;
+        for (var i = owner.FirstKey; i < keys.Count; i++)
+        {
+            var other = rows[keys[i]];
+            if (!key.Escaped && !other.Escaped)
+            {
+                // Unescaped UTF-8 is equal exactly when the strings are.
+                if (name.SequenceEqual(other.Value(bytes)))
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            text ??= TextOf(bytes, key);
+            if (string.Equals(text, TextOf(bytes, other), StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The decoded text of a key or string row.</summary>
+    public static string TextOf(byte[] bytes, Row row)
+    {
+        if (!row.Escaped)
+        {
+            return Encoding.UTF8.GetString(row.Value(bytes));
+        }
+
+        // The quoted string alone is a JSON text: the reader unescapes it.
+        var reader = new Utf8JsonReader(bytes.AsSpan(row.Start, row.End + 1 - row.Start));
+        reader.Read();
+        return reader.GetString() ?? string.Empty;
+    }
+
+    /// <summary>
+    /// A token: its type and where it is. For a key or string, <see cref="End"/> is the closing quote; for a container, the
+    /// offset after its closing bracket, and <see cref="Next"/> the row after its last descendant.
+    /// </summary>
+    internal readonly record struct Row(JsonTokenType Type, int Start, int End, bool Escaped)
+    {
+        public int Next { get; init; }
+
+        /// <summary>The bytes of a scalar's value: a string's without its quotes.</summary>
+        public ReadOnlySpan<byte> Value(byte[] bytes) =>
+            Type is JsonTokenType.String or JsonTokenType.PropertyName ? bytes.AsSpan(Start + 1, End - Start - 1) : bytes.AsSpan(Start, End - Start);
+    }
+
+    /// <summary>A container being read: its row, where its keys start in the key list, and the decoded keys of a large object.</summary>
+    private readonly record struct OpenContainer(int Row, int FirstKey, HashSet<string>? Keys = null);
+}

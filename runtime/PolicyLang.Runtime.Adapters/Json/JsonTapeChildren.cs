@@ -1,0 +1,102 @@
+// Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
+
+using System.Text;
+using System.Text.Json;
+using PolicyLang.Runtime.Adapters.Yaml;
+using PolicyLang.Runtime.Documents;
+
+namespace PolicyLang.Runtime.Adapters.Json;
+
+/// <summary>
+/// The children of one map or list of a <see cref="JsonTape"/>, made when first read: the same nodes, scalar types and
+/// positions the eager JSON reader made, their own maps and lists again deferred.
+/// </summary>
+internal sealed class JsonTapeChildren : DeferredChildren
+{
+    private readonly JsonTape _tape;
+    private readonly JsonPositions _positions;
+    private readonly int _row;
+
+    private JsonTapeChildren(JsonTape tape, JsonPositions positions, int row)
+    {
+        _tape = tape;
+        _positions = positions;
+        _row = row;
+    }
+
+    public override ReadOnlyMemory<byte> Utf8Json
+    {
+        get
+        {
+            var row = _tape.Rows[_row];
+            return _tape.NumbersRoundTrip ? _tape.Bytes.AsMemory(row.Start, row.End - row.Start) : default;
+        }
+    }
+
+    /// <summary>The node of the tape's root value.</summary>
+    public static DocNode Root(JsonTape tape, JsonPositions positions) => Node(tape, positions, 0);
+
+    public override IReadOnlyList<DocEntry> ReadEntries()
+    {
+        var rows = _tape.Rows;
+        var end = rows[_row].Next;
+        var count = 0;
+        for (var i = _row + 1; i < end; i = After(rows, i + 1))
+        {
+            count++;
+        }
+
+        var entries = new DocEntry[count];
+        var n = 0;
+        for (var i = _row + 1; i < end; i = After(rows, i + 1))
+        {
+            var (line, column) = _positions.Of(rows[i].Start);
+            entries[n++] = new DocEntry(JsonTape.TextOf(_tape.Bytes, rows[i]), Node(_tape, _positions, i + 1), line, column);
+        }
+
+        return entries;
+    }
+
+    public override IReadOnlyList<DocNode> ReadItems()
+    {
+        var rows = _tape.Rows;
+        var end = rows[_row].Next;
+        var count = 0;
+        for (var i = _row + 1; i < end; i = After(rows, i))
+        {
+            count++;
+        }
+
+        var items = new DocNode[count];
+        var n = 0;
+        for (var i = _row + 1; i < end; i = After(rows, i))
+        {
+            items[n++] = Node(_tape, _positions, i);
+        }
+
+        return items;
+    }
+
+    /// <summary>The row after a value and its descendants.</summary>
+    private static int After(JsonTape.Row[] rows, int value) =>
+        rows[value].Type is JsonTokenType.StartObject or JsonTokenType.StartArray ? rows[value].Next : value + 1;
+
+    private static DocNode Node(JsonTape tape, JsonPositions positions, int index)
+    {
+        var row = tape.Rows[index];
+        var (line, column) = positions.Of(row.Start);
+        switch (row.Type)
+        {
+            case JsonTokenType.StartObject:
+                return new DocMap(new JsonTapeChildren(tape, positions, index), line, column);
+            case JsonTokenType.StartArray:
+                return new DocList(new JsonTapeChildren(tape, positions, index), line, column);
+            case JsonTokenType.String:
+                return new DocScalar(DocNodeKind.String, JsonTape.TextOf(tape.Bytes, row), line, column);
+            default:
+                // Numbers, true, false and null are plain scalars in YAML: resolve them as the YAML path does.
+                var plain = Encoding.UTF8.GetString(row.Value(tape.Bytes));
+                return new DocScalar(CoreSchema.ResolvePlain(plain), plain, line, column);
+        }
+    }
+}
