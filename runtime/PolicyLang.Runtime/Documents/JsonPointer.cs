@@ -38,7 +38,9 @@ public static class JsonPointer
 
     /// <summary>
     /// Finds the node a pointer names, or the nearest existing ancestor when part of the path is absent.
-    /// <paramref name="exact"/> tells which. For a map entry the key's position is returned.
+    /// <paramref name="exact"/> tells which. For a map entry the key's position is returned. The tokens are those of
+    /// <see cref="Split"/>, read in place: a finding's position costs no allocation unless a token needs unescaping
+    /// or a map is large.
     /// </summary>
     public static (int Line, int Column) Locate(DocNode root, string pointer, out bool exact)
     {
@@ -46,9 +48,18 @@ public static class JsonPointer
         var line = root.Line;
         var column = root.Column;
         exact = true;
-        foreach (var token in Split(pointer))
+        if (pointer.Length == 0)
         {
-            if (current is DocMap map && map.TryGetEntry(token, out var entry))
+            return (line, column);
+        }
+
+        // As Split: every leading '/' goes, then each '/' ends a token (so "/" is one empty token).
+        var rest = pointer.AsSpan().TrimStart('/');
+        while (true)
+        {
+            var end = rest.IndexOf('/');
+            var token = end < 0 ? rest : rest[..end];
+            if (current is DocMap map && TryGetEntry(map, token, out var entry))
             {
                 current = entry.Value;
                 line = entry.KeyLine;
@@ -65,9 +76,40 @@ public static class JsonPointer
                 exact = false;
                 break;
             }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
         }
 
         return (line, column);
+    }
+
+    /// <summary>A map's entry for an escaped reference token, as <see cref="DocMap.TryGetEntry"/> finds it for the unescaped key.</summary>
+    private static bool TryGetEntry(DocMap map, ReadOnlySpan<char> token, out DocEntry entry)
+    {
+        const int LargeMap = 16;
+        if (token.Contains('~') || map.Count > LargeMap)
+        {
+            return map.TryGetEntry(Unescape(token.ToString()), out entry);
+        }
+
+        // From the end: when a map was built with a key twice, its index holds the last one.
+        var entries = map.Entries;
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            if (token.SequenceEqual(entries[i].Key))
+            {
+                entry = entries[i];
+                return true;
+            }
+        }
+
+        entry = default;
+        return false;
     }
 
     /// <summary>Converts a System.Text.Json error path (<c>$.spec.containers[0].image</c>) to a JSON pointer.</summary>

@@ -19,6 +19,8 @@ public sealed class EvaluationContext
     private string? _file;
     private int _documentLine;
     private string? _skipReason;
+    // Where the findings of the current subject are located (see DeferLocation()).
+    private DeferredLocation? _deferred;
     private readonly PatchPlanner _patches = new();
     // Kept and cleared between subjects, so a rule with @overrides costs no allocation on a clean subject.
     private readonly List<RuleDescriptor> _applied = [];
@@ -65,7 +67,7 @@ public sealed class EvaluationContext
             Action = action,
             Message = message,
             Path = path,
-            Location = Locate(path),
+            Deferred = DeferLocation(),
             SkippedReason = _skipReason,
         });
     }
@@ -96,7 +98,7 @@ public sealed class EvaluationContext
             Action = FindingAction.Mutate,
             Message = message,
             Path = path,
-            Location = Locate(path),
+            Deferred = DeferLocation(),
             SkippedReason = _skipReason,
             Patch = operations,
         });
@@ -180,7 +182,7 @@ public sealed class EvaluationContext
             Action = FindingAction.Error,
             Message = message,
             Path = path,
-            Location = Locate(path),
+            Deferred = DeferLocation(),
         });
     }
 
@@ -269,6 +271,26 @@ public sealed class EvaluationContext
         return result;
     }
 
+    /// <summary>
+    /// Where the running rule's findings are located, looked up when a finding's location is first read; null when
+    /// they have none. One object serves every finding of a subject.
+    /// </summary>
+    private DeferredLocation? DeferLocation()
+    {
+        if (_file is null || (_locationRoot is null && _documentLine <= 0))
+        {
+            return null;
+        }
+
+        var deferred = _deferred;
+        if (deferred is null || !ReferenceEquals(deferred.Root, _locationRoot) || !ReferenceEquals(deferred.File, _file) || deferred.DocumentLine != _documentLine)
+        {
+            _deferred = deferred = new DeferredLocation(_locationRoot, _file, _documentLine);
+        }
+
+        return deferred;
+    }
+
     /// <summary>The location of a path in the current subject's document: the node, or its nearest existing ancestor.</summary>
     public SourceLocation? Locate(string? path)
     {
@@ -316,10 +338,53 @@ public sealed class EvaluationContext
         return false;
     }
 
-    /// <summary>The findings, less those of the rules that an applying rule overrides.</summary>
+    /// <summary>
+    /// The findings, less those of the rules that an applying rule overrides. The engine mostly skips an overridden
+    /// rule where its overrider applied, so usually nothing is dropped: that case is decided without allocating.
+    /// </summary>
     private static Finding[] WithoutOverridden(List<Finding> findings, List<RuleDescriptor> applied)
     {
-        var overridden = applied.SelectMany(r => r.Overrides).ToHashSet(StringComparer.Ordinal);
-        return [.. findings.Where(f => !overridden.Contains(f.Id))];
+        var kept = 0;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (!IsOverridden(findings[i], applied))
+            {
+                kept++;
+            }
+        }
+
+        if (kept == findings.Count)
+        {
+            return findings.ToArray();
+        }
+
+        var result = new Finding[kept];
+        var at = 0;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (!IsOverridden(findings[i], applied))
+            {
+                result[at++] = findings[i];
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsOverridden(Finding finding, List<RuleDescriptor> applied)
+    {
+        for (var i = 0; i < applied.Count; i++)
+        {
+            var overrides = applied[i].Overrides;
+            for (var j = 0; j < overrides.Count; j++)
+            {
+                if (string.Equals(overrides[j], finding.Id, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 }

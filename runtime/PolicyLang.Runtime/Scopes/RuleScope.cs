@@ -10,6 +10,9 @@ public sealed record RuleScope
 {
     public static readonly RuleScope Everything = new();
 
+    // The label selectors, parsed when first matched rather than looked up on every call.
+    private readonly ParsedSelectors _parsed = new();
+
     public IReadOnlyList<string> Kinds { get; init; } = [];
 
     public IReadOnlyList<string> Namespaces { get; init; } = [];
@@ -49,12 +52,12 @@ public sealed record RuleScope
             && Included(Namespaces, @namespace, exact: false)
             && Included(Names, name, exact: false)
             && Included(Operations, operation, exact: true)
-            && (Labels is null || LabelSelector.Parse(Labels).Matches(labels))
+            && (Labels is null || _parsed.Include(Labels).Matches(labels))
             && !Excluded(ExcludeKinds, kind, exact: true)
             && !Excluded(ExcludeNamespaces, @namespace, exact: false)
             && !Excluded(ExcludeNames, name, exact: false)
             && !Excluded(ExcludeOperations, operation, exact: true)
-            && (ExcludeLabels is null || !LabelSelector.Parse(ExcludeLabels).Matches(labels));
+            && (ExcludeLabels is null || !_parsed.Exclude(ExcludeLabels).Matches(labels));
     }
 
     /// <summary>Combines two scopes: an object must be in both (a binding narrows a rule).</summary>
@@ -94,5 +97,40 @@ public sealed record RuleScope
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A scope's parsed selectors. Each is kept with its text, since a <c>with</c> copy shares this holder but may
+    /// change the text; a malformed selector is not kept, so it throws on every match as before. It takes no part in
+    /// the scope's equality (two scopes with the same clauses are equal, parsed or not).
+    /// </summary>
+    private sealed class ParsedSelectors
+    {
+        private Parsed? _include;
+        private Parsed? _exclude;
+
+        public LabelSelector Include(string text) => Get(ref _include, text);
+
+        public LabelSelector Exclude(string text) => Get(ref _exclude, text);
+
+        public override bool Equals(object? obj) => obj is ParsedSelectors;
+
+        public override int GetHashCode() => 0;
+
+        private static LabelSelector Get(ref Parsed? slot, string text)
+        {
+            // One reference read: a scope is matched from several threads at once.
+            var parsed = Volatile.Read(ref slot);
+            if (parsed is not null && ReferenceEquals(parsed.Text, text))
+            {
+                return parsed.Selector;
+            }
+
+            var selector = LabelSelector.Parse(text);
+            Volatile.Write(ref slot, new Parsed(text, selector));
+            return selector;
+        }
+
+        private sealed record Parsed(string Text, LabelSelector Selector);
     }
 }
