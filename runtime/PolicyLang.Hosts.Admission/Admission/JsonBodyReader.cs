@@ -1,6 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using System.Text.Json;
+using PolicyLang.Runtime.Adapters.Json;
 using PolicyLang.Runtime.Documents;
 
 namespace PolicyLang.Hosts.Admission.Admission;
@@ -9,15 +10,23 @@ namespace PolicyLang.Hosts.Admission.Admission;
 /// Reads a JSON request body into documents with positions, directly with <see cref="Utf8JsonReader"/>. The API
 /// server always sends JSON, and this is several times faster than the general YAML/JSON document reader, which
 /// matters at webhook rates. Same nodes as the document reader makes: strings, integers, floats, booleans, nulls
-/// with 1-based line and column; duplicate keys are refused.
+/// with 1-based line and column (columns in bytes); duplicate keys are refused.
 /// </summary>
 public static class JsonBodyReader
 {
     private const int MaxDepth = 256;
 
-    /// <summary>Reads one JSON value.</summary>
+    /// <summary>
+    /// Reads one JSON value. A valid body is checked in one pass and its tree built where it is read, typed models bound
+    /// from its text (<see cref="JsonDocuments"/>: the same nodes and positions); any other body is read here, which
+    /// says why it is refused.
+    /// </summary>
     /// <exception cref="JsonException">The body is not one valid JSON value (the message says where and why).</exception>
-    public static DocNode Read(ReadOnlySpan<byte> json)
+    public static DocNode Read(ReadOnlySpan<byte> json) => JsonDocuments.TryRead(json, columnsInBytes: true) ?? ReadTree(json);
+
+    /// <summary>Reads one JSON value into a whole tree at once.</summary>
+    /// <exception cref="JsonException">The body is not one valid JSON value (the message says where and why).</exception>
+    internal static DocNode ReadTree(ReadOnlySpan<byte> json)
     {
         var lines = new LineIndex(json);
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });

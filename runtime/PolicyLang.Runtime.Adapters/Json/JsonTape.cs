@@ -1,5 +1,6 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -52,8 +53,21 @@ internal sealed class JsonTape
 
     private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options)
     {
+        // Rows are gathered in a pooled buffer and copied out at their exact count: one allocation per document.
+        var rows = ArrayPool<Row>.Shared.Rent(Math.Max(64, bytes.Length / 6));
+        try
+        {
+            return Read(bytes, options, ref rows);
+        }
+        finally
+        {
+            ArrayPool<Row>.Shared.Return(rows);
+        }
+    }
+
+    private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options, ref Row[] rows)
+    {
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = Math.Max(options.MaxDepth + 1, 1) });
-        var rows = new Row[Math.Max(16, bytes.Length / 12)];
         var count = 0;
         var open = new OpenContainer[16];
         var depth = 0;
@@ -76,7 +90,7 @@ internal sealed class JsonTape
                     }
 
                     open[depth++] = new OpenContainer(count, keys.Count);
-                    Add(new Row(reader.TokenType, start, 0, Escaped: false));
+                    Add(ref rows, ref count, new Row(start, 0, reader.TokenType, Escaped: false));
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     var closed = open[--depth];
@@ -85,7 +99,7 @@ internal sealed class JsonTape
                     keys.RemoveRange(closed.FirstKey, keys.Count - closed.FirstKey);
                     continue;
                 case JsonTokenType.PropertyName:
-                    var key = new Row(JsonTokenType.PropertyName, start, start + 1 + reader.ValueSpan.Length, reader.ValueIsEscaped);
+                    var key = new Row(start, start + 1 + reader.ValueSpan.Length, JsonTokenType.PropertyName, reader.ValueIsEscaped);
                     if (key.Escaped)
                     {
                         _ = reader.GetString(); // throws for what cannot be decoded
@@ -97,7 +111,7 @@ internal sealed class JsonTape
                     }
 
                     keys.Add(count);
-                    Add(key);
+                    Add(ref rows, ref count, key);
                     continue;
                 case JsonTokenType.String:
                     if (!FitsScalarLimit(ref reader, options.MaxScalarLength))
@@ -105,29 +119,32 @@ internal sealed class JsonTape
                         return null;
                     }
 
-                    Add(new Row(JsonTokenType.String, start, start + 1 + reader.ValueSpan.Length, reader.ValueIsEscaped));
+                    Add(ref rows, ref count, new Row(start, start + 1 + reader.ValueSpan.Length, JsonTokenType.String, reader.ValueIsEscaped));
                     continue;
                 case JsonTokenType.Number:
                     roundTrip = roundTrip && WritesBackAsLong(reader.ValueSpan);
-                    Add(new Row(JsonTokenType.Number, start, start + reader.ValueSpan.Length, Escaped: false));
+                    Add(ref rows, ref count, new Row(start, start + reader.ValueSpan.Length, JsonTokenType.Number, Escaped: false));
                     continue;
                 default:
-                    Add(new Row(reader.TokenType, start, start + reader.ValueSpan.Length, Escaped: false));
+                    Add(ref rows, ref count, new Row(start, start + reader.ValueSpan.Length, reader.TokenType, Escaped: false));
                     continue;
             }
         }
 
-        return count > 0 && depth == 0 ? new JsonTape(bytes, rows, roundTrip) : null;
+        return count > 0 && depth == 0 ? new JsonTape(bytes, rows.AsSpan(0, count).ToArray(), roundTrip) : null;
+    }
 
-        void Add(Row row)
+    private static void Add(ref Row[] rows, ref int count, Row row)
+    {
+        if (count == rows.Length)
         {
-            if (count == rows.Length)
-            {
-                Array.Resize(ref rows, rows.Length * 2);
-            }
-
-            rows[count++] = row;
+            var larger = ArrayPool<Row>.Shared.Rent(rows.Length * 2);
+            rows.AsSpan().CopyTo(larger);
+            ArrayPool<Row>.Shared.Return(rows);
+            rows = larger;
         }
+
+        rows[count++] = row;
     }
 
     private static bool FitsScalarLimit(ref Utf8JsonReader reader, int maxScalarLength)
@@ -211,7 +228,7 @@ internal sealed class JsonTape
     /// A token: its type and where it is. For a key or string, <see cref="End"/> is the closing quote; for a container, the
     /// offset after its closing bracket, and <see cref="Next"/> the row after its last descendant.
     /// </summary>
-    internal readonly record struct Row(JsonTokenType Type, int Start, int End, bool Escaped)
+    internal readonly record struct Row(int Start, int End, JsonTokenType Type, bool Escaped)
     {
         public int Next { get; init; }
 

@@ -24,6 +24,11 @@ public static class AllocationProfile
             return 0;
         }
 
+        if (what == "manifests")
+        {
+            return ManifestParsingProfile.Run(args, output);
+        }
+
         if (what == "events-json")
         {
             ReportEventParsing(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000, output);
