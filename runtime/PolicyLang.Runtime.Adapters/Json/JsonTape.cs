@@ -16,7 +16,7 @@ namespace PolicyLang.Runtime.Adapters.Json;
 internal sealed class JsonTape
 {
     // Above this many keys an object's duplicate check uses a set instead of comparing each key with the earlier ones.
-    private const int KeyScanLimit = 16;
+    private const int KeyScanLimit = 32;
 
     private JsonTape(byte[] bytes, Row[] rows, bool numbersRoundTrip)
     {
@@ -71,7 +71,7 @@ internal sealed class JsonTape
         var count = 0;
         var open = new OpenContainer[16];
         var depth = 0;
-        var keys = new List<int>();
+        var keys = new List<long>(); // per key: its row, and in the high half a hash of its bytes (0 for an escaped key)
         var roundTrip = true;
         while (reader.Read())
         {
@@ -110,7 +110,7 @@ internal sealed class JsonTape
                         return null; // a duplicate key: the YAML path reports it
                     }
 
-                    keys.Add(count);
+                    keys.Add(((long)KeyHash(bytes, key) << 32) | (uint)count);
                     Add(ref rows, ref count, key);
                     continue;
                 case JsonTokenType.String:
@@ -166,14 +166,14 @@ internal sealed class JsonTape
         && consumed == number.Length;
 
     /// <summary>False when the object being read already has this key (compared as decoded strings).</summary>
-    private static bool IsNewKey(byte[] bytes, Row[] rows, Row key, List<int> keys, ref OpenContainer owner)
+    private static bool IsNewKey(byte[] bytes, Row[] rows, Row key, List<long> keys, ref OpenContainer owner)
     {
         if (owner.Keys is null && keys.Count - owner.FirstKey >= KeyScanLimit)
         {
             var made = new HashSet<string>(StringComparer.Ordinal);
             for (var i = owner.FirstKey; i < keys.Count; i++)
             {
-                made.Add(TextOf(bytes, rows[keys[i]]));
+                made.Add(TextOf(bytes, rows[(int)keys[i]]));
             }
 
             owner = owner with { Keys = made };
@@ -185,14 +185,15 @@ internal sealed class JsonTape
         }
 
         var name = key.Value(bytes);
+        var hash = KeyHash(bytes, key);
         string? text = null;
         for (var i = owner.FirstKey; i < keys.Count; i++)
         {
-            var other = rows[keys[i]];
-            if (!key.Escaped && !other.Escaped)
+            var otherHash = (int)(keys[i] >> 32);
+            if (hash != 0 && otherHash != 0)
             {
-                // Unescaped UTF-8 is equal exactly when the strings are.
-                if (name.SequenceEqual(other.Value(bytes)))
+                // Unescaped UTF-8 is equal exactly when the strings are; unequal hashes cannot be equal bytes.
+                if (hash == otherHash && name.SequenceEqual(rows[(int)keys[i]].Value(bytes)))
                 {
                     return false;
                 }
@@ -201,13 +202,25 @@ internal sealed class JsonTape
             }
 
             text ??= TextOf(bytes, key);
-            if (string.Equals(text, TextOf(bytes, other), StringComparison.Ordinal))
+            if (string.Equals(text, TextOf(bytes, rows[(int)keys[i]]), StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>A cheap hash of an unescaped key's bytes (never 0), or 0 for an escaped key, which is compared decoded.</summary>
+    private static int KeyHash(byte[] bytes, Row key)
+    {
+        if (key.Escaped)
+        {
+            return 0;
+        }
+
+        var name = key.Value(bytes);
+        return name.Length == 0 ? 1 : ((name.Length * -1640531535) ^ name[0] ^ (name[^1] << 8) ^ (name[name.Length / 2] << 16)) | 1;
     }
 
     /// <summary>The decoded text of a key or string row.</summary>

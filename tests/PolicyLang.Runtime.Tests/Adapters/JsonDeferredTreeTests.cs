@@ -67,6 +67,27 @@ public sealed class JsonDeferredTreeTests
     }
 
     [Theory]
+    [InlineData(40, 7, false)]
+    [InlineData(40, 39, true)]
+    [InlineData(40, -1, false)]
+    [InlineData(3, 1, true)]
+    public void Duplicates_are_found_in_small_and_large_objects(int keys, int repeated, bool escaped)
+    {
+        var entries = Enumerable.Range(0, keys).Select(k => $"\"key{k}\": {k}").ToList();
+        if (repeated >= 0)
+        {
+            entries.Add(escaped ? $"\"\\u006bey{repeated}\": 0" : $"\"key{repeated}\": 0");
+        }
+
+        var text = "{" + string.Join(", ", entries) + "}";
+        var fast = new DocumentReader().ReadText(text, "dup.json").Single();
+        var general = new DocumentReader(General.Documents).ReadText(text, "dup.json").Single();
+        fast.Message.ShouldBe(general.Message);
+        (fast.Message is not null).ShouldBe(repeated >= 0);
+        Outcome(new InputReader().ReadText(text, "dup.json")).ShouldBe(Outcome(new InputReader(General).ReadText(text, "dup.json")));
+    }
+
+    [Theory]
     [InlineData("{\"a\": \"\\ud800\"}")]
     [InlineData("{\"a\": 1,}")]
     [InlineData("{\"a\": 1} x")]
