@@ -17,6 +17,8 @@ public sealed class EvaluationContext
     private RuleDescriptor? _rule;
     private DocNode? _locationRoot;
     private string? _file;
+    // The subject's source, when the file findings are attributed to is looked up only for a finding (BeginSubject).
+    private SourceDocument? _source;
     private int _documentLine;
     private string? _skipReason;
     // Where the findings of the current subject are located (see DeferLocation()).
@@ -165,8 +167,46 @@ public sealed class EvaluationContext
         _scratch.NextRun();
         _locationRoot = locationRoot;
         _file = file;
+        _source = null;
         _documentLine = documentLine;
         _skipReason = null;
+    }
+
+    /// <summary>
+    /// Prepares the context for the rules of one subject, run with <see cref="BeginRule(RuleDescriptor, bool)"/> (engine
+    /// use): findings are located in <paramref name="locationRoot"/> and attributed to <paramref name="file"/>, or, when it
+    /// is null, to the file of <paramref name="source"/>, read only if a rule reports (<see cref="FileOf"/>).
+    /// </summary>
+    internal void BeginSubject(DocNode? locationRoot, string? file, SourceDocument? source)
+    {
+        _locationRoot = locationRoot;
+        _file = file;
+        _source = file is null ? source : null;
+        _documentLine = 0;
+    }
+
+    /// <summary>Prepares the context for one rule on the subject of the last <see cref="BeginSubject"/> (engine use).</summary>
+    internal void BeginRule(RuleDescriptor rule, bool mutates)
+    {
+        _rule = rule;
+        _ruleMutates = mutates;
+        _scratch.NextRun();
+        _skipReason = null;
+    }
+
+    /// <summary>The file findings of the current subject are attributed to.</summary>
+    private string? File
+    {
+        get
+        {
+            if (_file is null && _source is { } source)
+            {
+                _file = FileOf(source);
+                _source = null;
+            }
+
+            return _file;
+        }
     }
 
     /// <summary>Reports that the running rule failed on this subject (engine use).</summary>
@@ -277,15 +317,16 @@ public sealed class EvaluationContext
     /// </summary>
     private DeferredLocation? DeferLocation()
     {
-        if (_file is null || (_locationRoot is null && _documentLine <= 0))
+        var file = File;
+        if (file is null || (_locationRoot is null && _documentLine <= 0))
         {
             return null;
         }
 
         var deferred = _deferred;
-        if (deferred is null || !ReferenceEquals(deferred.Root, _locationRoot) || !ReferenceEquals(deferred.File, _file) || deferred.DocumentLine != _documentLine)
+        if (deferred is null || !ReferenceEquals(deferred.Root, _locationRoot) || !ReferenceEquals(deferred.File, file) || deferred.DocumentLine != _documentLine)
         {
-            _deferred = deferred = new DeferredLocation(_locationRoot, _file, _documentLine);
+            _deferred = deferred = new DeferredLocation(_locationRoot, file, _documentLine);
         }
 
         return deferred;
@@ -294,18 +335,18 @@ public sealed class EvaluationContext
     /// <summary>The location of a path in the current subject's document: the node, or its nearest existing ancestor.</summary>
     public SourceLocation? Locate(string? path)
     {
-        if (_file is null)
+        if (File is not { } file)
         {
             return null;
         }
 
         if (_locationRoot is null)
         {
-            return _documentLine > 0 ? new SourceLocation(_file, _documentLine, 1) : null;
+            return _documentLine > 0 ? new SourceLocation(file, _documentLine, 1) : null;
         }
 
         var (line, column) = JsonPointer.Locate(_locationRoot, path ?? string.Empty, out _);
-        return line > 0 ? new SourceLocation(_file, line, column) : null;
+        return line > 0 ? new SourceLocation(file, line, column) : null;
     }
 
     /// <summary>The file findings of a subject are attributed to.</summary>

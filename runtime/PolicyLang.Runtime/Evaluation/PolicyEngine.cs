@@ -19,6 +19,8 @@ public sealed partial class PolicyEngine
     // The workload rules in the order they run (see OverridersFirst) and whether that differs from their order.
     private readonly RuleSlot[] _workloadRun;
     private readonly bool _workloadReordered;
+    // Whether a workload rule has a scope to match (else the evaluator reads no labels).
+    private readonly bool _workloadScoped;
     private readonly RuleSlot[] _admissionRules;
     private readonly RuleSlot[] _imageRules;
     private readonly RuleSlot[] _eventRules;
@@ -49,6 +51,7 @@ public sealed partial class PolicyEngine
         _manifestRules = Of(SubjectKind.Manifest);
         _workloadRules = Of(SubjectKind.Workload);
         (_workloadRun, _workloadReordered) = OverridersFirst(_workloadRules);
+        _workloadScoped = _workloadRules.Any(r => !r.IsEverywhere);
         _admissionRules = Of(SubjectKind.Admission);
         _imageRules = Of(SubjectKind.Image);
         _eventRules = Of(SubjectKind.Event);
@@ -163,20 +166,24 @@ public sealed partial class PolicyEngine
     internal bool RunWorkload(Workload workload, string? operation, EvaluationContext context, List<InputError>? errors)
     {
         var manifest = workload.Object;
-        var file = EvaluationContext.FileOf(manifest.Source);
-        IDictionary<string, string>? labels;
-        try
+        IDictionary<string, string>? labels = null;
+        if (_workloadScoped || !manifest.MetadataBound)
         {
-            // Bound once per manifest and cached, so this costs a property read after the first evaluation.
-            labels = manifest.Metadata.Labels;
-        }
-        catch (SubjectConversionException e)
-        {
-            errors?.Add(new InputError(e.Message, context.LocateIn(manifest.Root, file, e.Path)));
-            return false;
+            try
+            {
+                // Bound once per manifest and cached; the labels are read only when a workload rule's scope needs them.
+                var metadata = manifest.Metadata;
+                labels = _workloadScoped ? metadata.Labels : null;
+            }
+            catch (SubjectConversionException e)
+            {
+                errors?.Add(new InputError(e.Message, context.LocateIn(manifest.Root, EvaluationContext.FileOf(manifest.Source), e.Path)));
+                return false;
+            }
         }
 
-        RunWorkloadRules(workload, manifest, labels, operation, context, file);
+        // The file is looked up only for a finding's location (see EvaluationContext.BeginSubject).
+        RunWorkloadRules(workload, manifest, labels, operation, context, file: null, manifest.Source);
         return true;
     }
 
@@ -257,16 +264,23 @@ public sealed partial class PolicyEngine
             return;
         }
 
-        RunWorkloadRules(workload, manifest, labels, operation, context, file);
+        RunWorkloadRules(workload, manifest, labels, operation, context, file, source: null);
     }
 
-    private void RunWorkloadRules(Workload workload, ManifestSubject manifest, IDictionary<string, string>? labels, string? operation, EvaluationContext context, string? file)
+    /// <summary>
+    /// Runs the workload rules. Findings are located in the manifest's document and attributed to <paramref name="file"/>,
+    /// or, when it is null and <paramref name="source"/> is given, to the file of <paramref name="source"/>, looked up
+    /// only when a finding is reported.
+    /// </summary>
+    private void RunWorkloadRules(Workload workload, ManifestSubject manifest, IDictionary<string, string>? labels, string? operation, EvaluationContext context, string? file, SourceDocument? source)
     {
         // The hot loop of workload evaluation: one protected region for all the rules (re-entered after a rule fails,
         // at the next rule), with what each rule needs decided when the engine was built. The findings are the same,
         // in the same order, as running each rule in turn through Run: a rule is skipped only where a rule overriding
         // it has applied (its findings would be dropped), and when the rules run out of their order, each one's
         // findings are put back in its place afterwards.
+        context.Warmed = Warm(workload);
+        context.BeginSubject(manifest.Root, file, source);
         var rules = _workloadRun;
         var reordered = _workloadReordered;
         var next = 0;
@@ -283,7 +297,7 @@ public sealed partial class PolicyEngine
                     if ((slot.IsEverywhere || slot.Scope.Matches(manifest.Kind, manifest.Namespace, manifest.Name, labels, operation))
                         && (slot.Overriders is not { } overriders || !context.AppliedAny(overriders)))
                     {
-                        context.BeginRule(slot.Rule.Descriptor, slot.Mutates, manifest.Root, file);
+                        context.BeginRule(slot.Rule.Descriptor, slot.Mutates);
                         context.CheckCancelled();
                         slot.Workload?.Invoke(workload, context);
                         if (reordered && context.FindingCount != start)

@@ -54,6 +54,9 @@ public sealed class ManifestSubject
     [JsonPropertyName("metadata")]
     public V1ObjectMeta Metadata => _metadata ??= ReadMetadata();
 
+    /// <summary>True once <see cref="Metadata"/> has been bound (reading it then cannot fail).</summary>
+    internal bool MetadataBound => _metadata is not null;
+
     [HiddenFromPolicies]
     public string? Name { get; }
 

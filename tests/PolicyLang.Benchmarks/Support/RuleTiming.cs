@@ -14,6 +14,7 @@ namespace PolicyLang.Benchmarks.Support;
 /// <c>… -- time pss clean|mixed [passes]</c>, <c>… -- time events [passes] [events]</c>. For events, a rule's time
 /// is averaged over all events, though the engine runs it only on the event types it can apply to; with a few
 /// thousand events the corpus stays in the CPU caches and the figures show computation rather than memory stalls.
+/// <c>POLICYLANG_TIME_SUMMARY=1</c> prints the whole-evaluation lines only (quick before/after comparisons).
 /// </summary>
 public static class RuleTiming
 {
@@ -81,8 +82,33 @@ public static class RuleTiming
                 evaluate(evaluator, subjects[i]);
             }
         });
+        // The engine's own share: the same rules, scopes and overrides, each rule's body replaced by nothing.
+        var noOp = new Action<T, EvaluationContext>((_, _) => { });
+        var empty = new PolicyEngine(CompiledPolicySet.Create(engine.Policies.Manifest, [.. engine.Rules.Select(r => new CompiledRule(r.Descriptor, noOp))], engine.Policies.Assembly)).CreateEvaluator();
+        var dispatch = Time(() =>
+        {
+            for (var i = 0; i < subjects.Length; i++)
+            {
+                evaluate(empty, subjects[i]);
+            }
+        });
+        var twice = Time(() =>
+        {
+            for (var i = 0; i < subjects.Length; i++)
+            {
+                evaluate(evaluator, subjects[i]);
+                evaluate(evaluator, subjects[i]);
+            }
+        });
         output.WriteLine($"{baseline,8:F0} ns  hand-written baseline");
         output.WriteLine($"{whole,8:F0} ns  SubjectEvaluator, all rules ({whole / baseline:F2}x)");
+        output.WriteLine($"{twice - whole,8:F0} ns  SubjectEvaluator, the same subject again at once (caches hot: the computation without memory stalls)");
+        output.WriteLine($"{dispatch,8:F0} ns  SubjectEvaluator, every rule's body empty (the engine's own share, reading ahead included)");
+
+        if (Environment.GetEnvironmentVariable("POLICYLANG_TIME_SUMMARY") == "1")
+        {
+            return 0; // the whole-evaluation lines only, for quick comparisons
+        }
 
         var context = new EvaluationContext(Inventory.Empty, DateTimeOffset.UnixEpoch);
         var sum = 0.0;
