@@ -1,6 +1,5 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
-using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -53,16 +52,9 @@ internal sealed class JsonTape
 
     private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options)
     {
-        // Rows are gathered in a pooled buffer and copied out at their exact count: one allocation per document.
-        var rows = ArrayPool<Row>.Shared.Rent(Math.Max(64, bytes.Length / 6));
-        try
-        {
-            return Read(bytes, options, ref rows);
-        }
-        finally
-        {
-            ArrayPool<Row>.Shared.Return(rows);
-        }
+        // Sized from the text (a token takes about 8 bytes of a manifest) and kept as it is: one allocation per document, most times.
+        var rows = new Row[(bytes.Length / 7) + 16];
+        return Read(bytes, options, ref rows);
     }
 
     private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options, ref Row[] rows)
@@ -131,17 +123,14 @@ internal sealed class JsonTape
             }
         }
 
-        return count > 0 && depth == 0 ? new JsonTape(bytes, rows.AsSpan(0, count).ToArray(), roundTrip) : null;
+        return count > 0 && depth == 0 ? new JsonTape(bytes, rows, roundTrip) : null;
     }
 
     private static void Add(ref Row[] rows, ref int count, Row row)
     {
         if (count == rows.Length)
         {
-            var larger = ArrayPool<Row>.Shared.Rent(rows.Length * 2);
-            rows.AsSpan().CopyTo(larger);
-            ArrayPool<Row>.Shared.Return(rows);
-            rows = larger;
+            Array.Resize(ref rows, rows.Length * 2);
         }
 
         rows[count++] = row;

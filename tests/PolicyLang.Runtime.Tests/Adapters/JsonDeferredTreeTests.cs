@@ -123,6 +123,14 @@ public sealed class JsonDeferredTreeTests
     }
 
     [Fact]
+    public void Dense_documents_read_as_on_the_general_path()
+    {
+        // Far more tokens per byte than a manifest: the tape grows past its first estimate.
+        var text = "{\"a\":[" + string.Join(",", Enumerable.Range(0, 3000).Select(i => (i % 10).ToString(CultureInfo.InvariantCulture))) + "],\"b\":[[],{},[[]]]}";
+        Outcome(new InputReader().ReadText(text, "d.json")).ShouldBe(Outcome(new InputReader(General).ReadText(text, "d.json")));
+    }
+
+    [Fact]
     public void A_tree_read_from_several_threads_is_one_tree()
     {
         var text = ManifestText(new Random(42), wellFormed: true);
