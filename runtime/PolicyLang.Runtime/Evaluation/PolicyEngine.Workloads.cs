@@ -38,9 +38,10 @@ public sealed partial class PolicyEngine
 
         if (w.Metadata.Annotations is Dictionary<string, string> annotations)
         {
-            foreach (var key in annotations.Keys)
+            // The dictionary's own struct enumerator: no allocation (its Keys collection is made on first use).
+            foreach (var annotation in annotations)
             {
-                warmed ^= key.Length;
+                warmed ^= annotation.Key.Length;
             }
         }
 
