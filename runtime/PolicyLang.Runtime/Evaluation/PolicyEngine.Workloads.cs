@@ -31,15 +31,17 @@ public sealed partial class PolicyEngine
             {
                 // The first and the last of the volume's references: the rules test every volume source.
                 var volume = volumes[i];
-                warmed ^= (volume.Name?.Length ?? 0) ^ (volume.VsphereVolume is null ? 0 : 1) ^ (volume.Secret is null ? 0 : 2);
+                warmed ^= (volume.Name?.Length ?? 0) ^ (volume.AwsElasticBlockStore is null ? 0 : 1) ^ (volume.Glusterfs is null ? 0 : 2)
+                    ^ (volume.VsphereVolume is null ? 0 : 4);
             }
         }
 
         if (w.Metadata.Annotations is Dictionary<string, string> annotations)
         {
-            foreach (var key in annotations.Keys)
+            // The dictionary's own struct enumerator: no allocation (its Keys collection is made on first use).
+            foreach (var annotation in annotations)
             {
-                warmed ^= key.Length;
+                warmed ^= annotation.Key.Length;
             }
         }
 
@@ -66,16 +68,27 @@ public sealed partial class PolicyEngine
             }
         }
 
-        if (capabilities?.Drop is { Count: > 0 } drop)
-        {
-            warmed ^= drop[0]?.Length ?? 0;
-        }
+        warmed ^= Warm(capabilities?.Drop) ^ Warm(capabilities?.Add);
 
-        return warmed ^ (c.Name?.Length ?? 0) ^ (capabilities?.Add?.Count ?? 0)
+        return warmed ^ (c.Name?.Length ?? 0)
             ^ (sc?.SeccompProfile?.Type?.Length ?? 0) ^ (sc?.SeLinuxOptions?.Type?.Length ?? 0) ^ (sc?.AppArmorProfile?.Type?.Length ?? 0)
             ^ (sc?.WindowsOptions?.HostProcess == true ? 1 : 0) ^ (sc?.ProcMount?.Length ?? 0)
             ^ Warm(c.LivenessProbe) ^ Warm(c.ReadinessProbe) ^ Warm(c.StartupProbe)
             ^ (lifecycle?.PostStart?.HttpGet?.Host?.Length ?? 0) ^ (lifecycle?.PreStop?.HttpGet?.Host?.Length ?? 0);
+    }
+
+    private static int Warm(IList<string>? items)
+    {
+        var warmed = 0;
+        if (items is not null)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                warmed ^= items[i]?.Length ?? 0;
+            }
+        }
+
+        return warmed;
     }
 
     private static int Warm(V1Probe? probe) => (probe?.HttpGet?.Host?.Length ?? 0) ^ (probe?.TcpSocket?.Host?.Length ?? 0);
