@@ -1,7 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
-using System.Text;
 using System.Text.Json;
+using PolicyLang.Runtime.Adapters.Text;
 using PolicyLang.Runtime.Adapters.Yaml;
 using PolicyLang.Runtime.Documents;
 
@@ -13,6 +13,11 @@ namespace PolicyLang.Runtime.Adapters.Json;
 /// </summary>
 internal sealed class JsonTapeChildren : DeferredChildren
 {
+    // Keys and short values repeat within and across documents (apiVersion, kind, names, images): one string each per
+    // thread, from a bounded table, instead of one per node.
+    [ThreadStatic]
+    private static Utf8StringCache? t_strings;
+
     private readonly JsonTape _tape;
     private readonly JsonPositions _positions;
     private readonly int _row;
@@ -51,7 +56,7 @@ internal sealed class JsonTapeChildren : DeferredChildren
         for (var i = _row + 1; i < end; i = After(rows, i + 1))
         {
             var (line, column) = _positions.Of(rows[i].Start);
-            entries[n++] = new DocEntry(JsonTape.TextOf(_tape.Bytes, rows[i]), Node(_tape, _positions, i + 1), line, column);
+            entries[n++] = new DocEntry(Text(_tape, rows[i]), Node(_tape, _positions, i + 1), line, column);
         }
 
         return entries;
@@ -77,6 +82,12 @@ internal sealed class JsonTapeChildren : DeferredChildren
         return items;
     }
 
+    private static Utf8StringCache Strings => t_strings ??= new Utf8StringCache();
+
+    /// <summary>The decoded text of a key or string row.</summary>
+    private static string Text(JsonTape tape, JsonTape.Row row) =>
+        row.Escaped ? JsonTape.TextOf(tape.Bytes, row) : Strings.Get(row.Value(tape.Bytes));
+
     /// <summary>The row after a value and its descendants.</summary>
     private static int After(JsonTape.Row[] rows, int value) =>
         rows[value].Type is JsonTokenType.StartObject or JsonTokenType.StartArray ? rows[value].Next : value + 1;
@@ -92,10 +103,10 @@ internal sealed class JsonTapeChildren : DeferredChildren
             case JsonTokenType.StartArray:
                 return new DocList(new JsonTapeChildren(tape, positions, index), line, column);
             case JsonTokenType.String:
-                return new DocScalar(DocNodeKind.String, JsonTape.TextOf(tape.Bytes, row), line, column);
+                return new DocScalar(DocNodeKind.String, Text(tape, row), line, column);
             default:
                 // Numbers, true, false and null are plain scalars in YAML: resolve them as the YAML path does.
-                var plain = Encoding.UTF8.GetString(row.Value(tape.Bytes));
+                var plain = Strings.Get(row.Value(tape.Bytes));
                 return new DocScalar(CoreSchema.ResolvePlain(plain), plain, line, column);
         }
     }
