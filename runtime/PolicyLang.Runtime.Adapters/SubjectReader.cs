@@ -210,7 +210,7 @@ public sealed class SubjectReader
 
     // Messages in file order, whatever order a mapper reads fields in.
     private static List<InputItem> InOrder(List<InputMessage> messages, SourceDocument source) =>
-        messages.OrderBy(m => m.Line).ThenBy(m => m.Column).Select(m => InputItem.ForMessage(m, source)).ToList();
+        messages.Count == 0 ? new List<InputItem>(1) : messages.OrderBy(m => m.Line).ThenBy(m => m.Column).Select(m => InputItem.ForMessage(m, source)).ToList();
 
     /// <summary>
     /// A manifest, or an error when its <c>metadata</c> is not a map: without it the object has no name, namespace or

@@ -26,18 +26,18 @@ internal sealed class FieldReader
 
     public static string PathOf(string at, string key) => JsonPointer.Append(at, key);
 
-    public string? String(DocMap? map, string key, string at) => String(map?[key], PathOf(at, key));
+    public string? String(DocMap? map, string key, string at) => String(map?[key], new FieldPath(at, key));
 
-    public string? String(DocNode? node, string path) => node switch
+    public string? String(DocNode? node, FieldPath path) => node switch
     {
         null => null,
         DocScalar scalar => scalar.AsString(),
         _ => Mismatch<string>(node, path, "a string"),
     };
 
-    public long? Integer(DocMap? map, string key, string at) => Integer(map?[key], PathOf(at, key));
+    public long? Integer(DocMap? map, string key, string at) => Integer(map?[key], new FieldPath(at, key));
 
-    public long? Integer(DocNode? node, string path)
+    public long? Integer(DocNode? node, FieldPath path)
     {
         switch (node)
         {
@@ -60,13 +60,13 @@ internal sealed class FieldReader
         {
             null or DocScalar { Kind: DocNodeKind.Null } => null,
             DocScalar { Kind: DocNodeKind.Integer or DocNodeKind.Float } scalar when scalar.AsFloat() is { } value => value,
-            _ => Mismatch<double?>(node, PathOf(at, key), "a number"),
+            _ => Mismatch<double?>(node, new FieldPath(at, key), "a number"),
         };
     }
 
-    public bool? Boolean(DocMap? map, string key, string at) => Boolean(map?[key], PathOf(at, key));
+    public bool? Boolean(DocMap? map, string key, string at) => Boolean(map?[key], new FieldPath(at, key));
 
-    public bool? Boolean(DocNode? node, string path) => node switch
+    public bool? Boolean(DocNode? node, FieldPath path) => node switch
     {
         null or DocScalar { Kind: DocNodeKind.Null } => null,
         DocScalar { Kind: DocNodeKind.Boolean } scalar => scalar.AsBoolean(),
@@ -74,9 +74,9 @@ internal sealed class FieldReader
     };
 
     /// <summary>An RFC 3339 time, e.g. <c>2024-03-14T10:40:20.263957287Z</c> (digits past the 7th fraction digit are dropped).</summary>
-    public DateTimeOffset? Time(DocMap? map, string key, string at) => Time(map?[key], PathOf(at, key));
+    public DateTimeOffset? Time(DocMap? map, string key, string at) => Time(map?[key], new FieldPath(at, key));
 
-    public DateTimeOffset? Time(DocNode? node, string path)
+    public DateTimeOffset? Time(DocNode? node, FieldPath path)
     {
         if (node is null or DocScalar { Kind: DocNodeKind.Null })
         {
@@ -88,9 +88,9 @@ internal sealed class FieldReader
             : Mismatch<DateTimeOffset?>(node, path, "a time (RFC 3339, e.g. 2024-03-14T10:40:20Z)");
     }
 
-    public DocMap? Map(DocMap? map, string key, string at) => Map(map?[key], PathOf(at, key));
+    public DocMap? Map(DocMap? map, string key, string at) => Map(map?[key], new FieldPath(at, key));
 
-    public DocMap? Map(DocNode? node, string path) => node switch
+    public DocMap? Map(DocNode? node, FieldPath path) => node switch
     {
         null or DocScalar { Kind: DocNodeKind.Null } => null,
         DocMap map => map,
@@ -104,7 +104,7 @@ internal sealed class FieldReader
         {
             null or DocScalar { Kind: DocNodeKind.Null } => null,
             DocList list => list,
-            _ => Mismatch<DocList>(node, PathOf(at, key), "a list"),
+            _ => Mismatch<DocList>(node, new FieldPath(at, key), "a list"),
         };
     }
 
@@ -120,7 +120,7 @@ internal sealed class FieldReader
 
         for (var i = 0; i < list.Count; i++)
         {
-            if (String(list[i], JsonPointer.Append(path, i)) is { } text)
+            if (String(list[i], new FieldPath(path, i)) is { } text)
             {
                 result.Add(text);
             }
@@ -141,7 +141,7 @@ internal sealed class FieldReader
 
         foreach (var entry in entries.Entries)
         {
-            result[entry.Key] = String(entry.Value, PathOf(path, entry.Key)) ?? string.Empty;
+            result[entry.Key] = String(entry.Value, new FieldPath(path, entry.Key)) ?? string.Empty;
         }
 
         return result;
@@ -192,9 +192,9 @@ internal sealed class FieldReader
     public void Error(DocNode node, string path, string message) =>
         Messages.Add(new InputMessage(InputMessageLevel.Error, (path.Length == 0 ? "/" : path) + ": " + message, _source.File, _source.Document, node.Line, node.Column));
 
-    private T? Mismatch<T>(DocNode node, string path, string expected)
+    private T? Mismatch<T>(DocNode node, FieldPath path, string expected)
     {
-        Error(node, path, "expected " + expected + ", found " + Describe(node));
+        Error(node, path.ToString(), "expected " + expected + ", found " + Describe(node));
         return default;
     }
 
