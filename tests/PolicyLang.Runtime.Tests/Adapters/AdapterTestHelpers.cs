@@ -46,4 +46,46 @@ internal static class AdapterTestHelpers
         map.TryGetEntry(key, out var entry).ShouldBeTrue($"no key '{key}'");
         return (entry.KeyLine, entry.KeyColumn);
     }
+
+    /// <summary>Every node with its kind, text and position, and every key with its position, in document order.</summary>
+    public static List<string> DescribeTree(DocNode? root)
+    {
+        var lines = new List<string>();
+        DescribeTree(root, lines);
+        return lines;
+    }
+
+    /// <summary>As <see cref="DescribeTree(DocNode?)"/>, appended to <paramref name="lines"/>.</summary>
+    public static void DescribeTree(DocNode? root, List<string> lines)
+    {
+        var pending = new Stack<(string Path, DocNode Node)>();
+        if (root is not null)
+        {
+            pending.Push((string.Empty, root));
+        }
+
+        while (pending.Count > 0)
+        {
+            var (path, node) = pending.Pop();
+            lines.Add($"{path} {node.Kind} {node.Line}:{node.Column} {(node as DocScalar)?.Text}");
+            switch (node)
+            {
+                case DocMap map:
+                    foreach (var entry in map.Entries.Reverse())
+                    {
+                        lines.Add($"{path}/{entry.Key} key {entry.KeyLine}:{entry.KeyColumn}");
+                        pending.Push((path + "/" + entry.Key, entry.Value));
+                    }
+
+                    break;
+                case DocList list:
+                    for (var i = list.Items.Count - 1; i >= 0; i--)
+                    {
+                        pending.Push((path + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), list.Items[i]));
+                    }
+
+                    break;
+            }
+        }
+    }
 }

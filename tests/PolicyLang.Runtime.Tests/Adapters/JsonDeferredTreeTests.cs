@@ -6,6 +6,7 @@ using k8s;
 using PolicyLang.Runtime.Adapters;
 using PolicyLang.Runtime.Documents;
 using PolicyLang.Runtime.Subjects;
+using static PolicyLang.Runtime.Tests.Adapters.AdapterTestHelpers;
 
 namespace PolicyLang.Runtime.Tests.Adapters;
 
@@ -189,40 +190,6 @@ public sealed class JsonDeferredTreeTests
         catch (SubjectConversionException e)
         {
             return $"error {e.Path} {e.Message}";
-        }
-    }
-
-    /// <summary>Every node with its kind, text and position, and every key with its position, in document order.</summary>
-    private static void DescribeTree(DocNode? root, List<string> lines)
-    {
-        var pending = new Stack<(string Path, DocNode Node)>();
-        if (root is not null)
-        {
-            pending.Push((string.Empty, root));
-        }
-
-        while (pending.Count > 0)
-        {
-            var (path, node) = pending.Pop();
-            lines.Add($"{path} {node.Kind} {node.Line}:{node.Column} {(node as DocScalar)?.Text}");
-            switch (node)
-            {
-                case DocMap map:
-                    foreach (var entry in map.Entries.Reverse())
-                    {
-                        lines.Add($"{path}/{entry.Key} key {entry.KeyLine}:{entry.KeyColumn}");
-                        pending.Push((path + "/" + entry.Key, entry.Value));
-                    }
-
-                    break;
-                case DocList list:
-                    for (var i = list.Items.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push((path + "/" + i.ToString(CultureInfo.InvariantCulture), list.Items[i]));
-                    }
-
-                    break;
-            }
         }
     }
 

@@ -1,7 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using PolicyLang.Runtime.Adapters;
-using PolicyLang.Runtime.Documents;
+using static PolicyLang.Runtime.Tests.Adapters.AdapterTestHelpers;
 
 namespace PolicyLang.Runtime.Tests.Adapters;
 
@@ -59,7 +59,7 @@ public sealed class JsonFastPathTests
         {
             fast[i].Source.ShouldBe(yaml[i].Source);
             fast[i].Message.ShouldBe(yaml[i].Message);
-            Describe(fast[i].Root).ShouldBe(Describe(yaml[i].Root), $"document {i} of {file}");
+            DescribeTree(fast[i].Root).ShouldBe(DescribeTree(yaml[i].Root), $"document {i} of {file}");
         }
     }
 
@@ -68,42 +68,5 @@ public sealed class JsonFastPathTests
     {
         var result = Fast.ReadText("""{"a": 1, "a": 2}""", "dup.json").Single();
         result.Message.ShouldNotBeNull().Text.ShouldContain("duplicate key 'a'");
-    }
-
-    /// <summary>Every node with its kind, text and position, and every key with its position, in document order.</summary>
-    private static List<string> Describe(DocNode? root)
-    {
-        var lines = new List<string>();
-        var pending = new Stack<(string Path, DocNode Node)>();
-        if (root is not null)
-        {
-            pending.Push((string.Empty, root));
-        }
-
-        while (pending.Count > 0)
-        {
-            var (path, node) = pending.Pop();
-            lines.Add($"{path} {node.Kind} {node.Line}:{node.Column} {(node as DocScalar)?.Text}");
-            switch (node)
-            {
-                case DocMap map:
-                    foreach (var entry in map.Entries.Reverse())
-                    {
-                        lines.Add($"{path}/{entry.Key} key {entry.KeyLine}:{entry.KeyColumn}");
-                        pending.Push((path + "/" + entry.Key, entry.Value));
-                    }
-
-                    break;
-                case DocList list:
-                    for (var i = list.Items.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push((path + "/" + i, list.Items[i]));
-                    }
-
-                    break;
-            }
-        }
-
-        return lines;
     }
 }
