@@ -30,9 +30,10 @@ public sealed partial class PolicyEngine
             for (var i = 0; i < volumes.Count; i++)
             {
                 // The first and the last of the volume's references: the rules test every volume source.
+                // List items may be null (`volumes: [null]` binds so), here as in the containers and their ports.
                 var volume = volumes[i];
-                warmed ^= (volume.Name?.Length ?? 0) ^ (volume.AwsElasticBlockStore is null ? 0 : 1) ^ (volume.Glusterfs is null ? 0 : 2)
-                    ^ (volume.VsphereVolume is null ? 0 : 4);
+                warmed ^= (volume?.Name?.Length ?? 0) ^ (volume?.AwsElasticBlockStore is null ? 0 : 1) ^ (volume?.Glusterfs is null ? 0 : 2)
+                    ^ (volume?.VsphereVolume is null ? 0 : 4);
             }
         }
 
@@ -54,8 +55,13 @@ public sealed partial class PolicyEngine
         return warmed;
     }
 
-    private static int Warm(V1Container c)
+    private static int Warm(V1Container? c)
     {
+        if (c is null)
+        {
+            return 0;
+        }
+
         var sc = c.SecurityContext;
         var capabilities = sc?.Capabilities;
         var lifecycle = c.Lifecycle;
@@ -64,7 +70,7 @@ public sealed partial class PolicyEngine
         {
             for (var i = 0; i < ports.Count; i++)
             {
-                warmed ^= ports[i].HostPort ?? 0;
+                warmed ^= ports[i]?.HostPort ?? 0;
             }
         }
 

@@ -61,6 +61,41 @@ public sealed class WorkloadEvaluatorTests
     }
 
     [Fact]
+    public void Null_items_in_the_pod_spec_lists_are_read_ahead_without_failing()
+    {
+        const string text = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: nulls}
+            spec:
+              volumes: [null]
+              containers:
+              - null
+              - name: app
+                image: nginx
+                ports: [null]
+                securityContext: {privileged: true, capabilities: {drop: [null], add: [NET_ADMIN]}}
+            """;
+        var engine = Engine(Rule("containers", RuleScope.Everything, (w, ctx) =>
+        {
+            for (var i = 0; i < w.AllContainers.Count; i++)
+            {
+                if (w.AllContainers[i]?.SecurityContext?.Privileged == true)
+                {
+                    ctx.Report(FindingAction.Deny, "privileged", w.AllContainerPaths[i] + "/securityContext/privileged");
+                }
+            }
+        }));
+        var manifest = ReadItems(text, "nulls.yaml").Single().Manifest.ShouldNotBeNull();
+        var expected = engine.EvaluateManifest(manifest);
+        expected.Errors.ShouldBeEmpty();
+        expected.Findings.Select(f => f.Path).ShouldBe(["/spec/containers/1/securityContext/privileged"]);
+        var actual = engine.CreateEvaluator().EvaluateWorkload(Workload.From(manifest).ShouldNotBeNull());
+        actual.Findings.ShouldBe(expected.Findings);
+        actual.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Metadata_that_does_not_bind_is_an_input_error_without_scoped_rules_too()
     {
         const string text = """
