@@ -31,7 +31,8 @@ internal sealed class CliPolicyTools : IPolicyTools
         CompiledPolicySet policies;
         try
         {
-            policies = CompiledPolicySet.Load(image, new ParameterValues(new Dictionary<string, object?>(StringComparer.Ordinal)));
+            // Unloadable: the editor evaluates again after every change.
+            policies = CompiledPolicySet.Load(image, new ParameterValues(new Dictionary<string, object?>(StringComparer.Ordinal)), PolicyCodeLifetime.Unloadable);
         }
         catch (System.Reflection.TargetInvocationException e)
         {

@@ -33,13 +33,29 @@ public sealed class CompiledPolicySet
     /// </summary>
     public static CompiledPolicySet Create(PolicyAssemblyManifest manifest, IReadOnlyList<CompiledRule> rules, Assembly assembly) => new(manifest, rules, assembly);
 
-    /// <summary>Loads an emitted assembly image into its own collectible load context.</summary>
-    public static CompiledPolicySet Load(byte[] image, ParameterValues parameters)
+    /// <summary>How many <see cref="PolicyCodeLifetime.Budgeted"/> loads of a process are resident.</summary>
+    public const int ResidentBudget = 8;
+
+    private static int s_residentLoads;
+
+    /// <summary>Loads an emitted assembly image into its own load context, resident or unloadable as <paramref name="lifetime"/> says.</summary>
+    public static CompiledPolicySet Load(byte[] image, ParameterValues parameters, PolicyCodeLifetime lifetime = PolicyCodeLifetime.Budgeted)
     {
-        var context = new AssemblyLoadContext("policylang-policies", isCollectible: true);
+        var context = new AssemblyLoadContext("policylang-policies", isCollectible: !LoadsResident(lifetime));
         using var stream = new MemoryStream(image, writable: false);
         return Load(context.LoadFromStream(stream), parameters);
     }
+
+    /// <summary>Whether the assembly's code stays for the life of the process (and is tiered); false when it can be unloaded.</summary>
+    public bool IsResident => !Assembly.IsCollectible;
+
+    private static bool LoadsResident(PolicyCodeLifetime lifetime) => lifetime switch
+    {
+        PolicyCodeLifetime.Resident => true,
+        PolicyCodeLifetime.Unloadable => false,
+        // Counted even when the load then fails: the budget bounds the contexts made, not the policies loaded.
+        _ => Interlocked.Increment(ref s_residentLoads) <= ResidentBudget,
+    };
 
     /// <summary>Reads the embedded manifest of an assembly without instantiating its policies.</summary>
     public static PolicyAssemblyManifest ReadManifest(Assembly assembly)
