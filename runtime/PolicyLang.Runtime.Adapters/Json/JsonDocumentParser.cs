@@ -31,7 +31,7 @@ internal static class JsonDocumentParser
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);
-        if (JsonTape.TryRead(bytes, options) is not { } tape)
+        if (JsonTape.TryRead(bytes, options, bindParts: true) is not { } tape)
         {
             return false;
         }

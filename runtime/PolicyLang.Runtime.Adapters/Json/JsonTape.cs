@@ -1,6 +1,6 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
-using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -17,17 +17,28 @@ internal sealed class JsonTape
     // Above this many keys an object's duplicate check uses a set instead of comparing each key with the earlier ones.
     private const int KeyScanLimit = 32;
 
-    private JsonTape(byte[] bytes, Row[] rows, bool numbersRoundTrip)
+    // Typed parts are bound in the pass only when the nesting limit leaves room for any model's depth below them.
+    private const int MinDepthForParts = 128;
+
+    private readonly DocumentReaderOptions _options;
+    private readonly Part[] _parts;
+
+    private JsonTape(byte[] bytes, Row[] rows, bool numbersRoundTrip, DocumentReaderOptions options, Part[] parts)
     {
         Bytes = bytes;
         Rows = rows;
         NumbersRoundTrip = numbersRoundTrip;
+        _options = options;
+        _parts = parts;
     }
 
     /// <summary>The UTF-8 text.</summary>
     public byte[] Bytes { get; }
 
-    /// <summary>One row per key and value, in document order; a container's descendants follow it.</summary>
+    /// <summary>
+    /// One row per key and value, in document order; a container's descendants follow it, except in a typed part bound in the
+    /// pass (<see cref="Row.Unread"/>), whose rows are read when first asked for (<see cref="ReadPart"/>).
+    /// </summary>
     public Row[] Rows { get; }
 
     /// <summary>
@@ -36,12 +47,26 @@ internal sealed class JsonTape
     /// </summary>
     public bool NumbersRoundTrip { get; }
 
-    /// <summary>The tape of a text holding one JSON value, or null when the document tree must come from the general reader.</summary>
-    public static JsonTape? TryRead(byte[] bytes, DocumentReaderOptions options)
+    /// <summary>
+    /// The tape of a text holding one JSON value, or null when the document tree must come from the general reader. With
+    /// <paramref name="bindParts"/>, the typed parts of a manifest (<see cref="TypedPartPlan"/>) are bound to their models in
+    /// the same pass, by strict settings that refuse whatever the check would refuse or bind differently
+    /// (<see cref="StrictModelOptions"/>); when they refuse, the text is read again without binding, so the outcome is the same.
+    /// </summary>
+    public static JsonTape? TryRead(byte[] bytes, DocumentReaderOptions options, bool bindParts = false)
     {
         try
         {
-            return Read(bytes, options);
+            if (bindParts && options.MaxDepth >= MinDepthForParts)
+            {
+                var bound = Read(bytes, 0, bytes.Length, options, bindParts: true, out var declined);
+                if (!declined)
+                {
+                    return bound;
+                }
+            }
+
+            return Read(bytes, 0, bytes.Length, options, bindParts: false, out _);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -50,24 +75,67 @@ internal sealed class JsonTape
         }
     }
 
-    private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options)
+    /// <summary>The model bound in the pass for the part at a row, handed out once; null when there is none or it was taken.</summary>
+    public T? TakeModel<T>(int row)
+        where T : class
     {
-        // Sized from the text (a token takes about 8 bytes of a manifest) and kept as it is: one allocation per document, most times.
-        var rows = new Row[(bytes.Length / 7) + 16];
-        return Read(bytes, options, ref rows);
+        foreach (var part in _parts)
+        {
+            if (part.Row == row && Volatile.Read(ref part.Model.Value) is T)
+            {
+                return Interlocked.Exchange(ref part.Model.Value, null) as T;
+            }
+        }
+
+        return null;
     }
 
-    private static JsonTape? Read(byte[] bytes, DocumentReaderOptions options, ref Row[] rows)
+    /// <summary>The model bound in the pass for the part at a row, left in place.</summary>
+    public T? PeekModel<T>(int row)
+        where T : class
     {
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = Math.Max(options.MaxDepth + 1, 1) });
+        foreach (var part in _parts)
+        {
+            if (part.Row == row)
+            {
+                return Volatile.Read(ref part.Model.Value) as T;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The tape of a typed part's own text (its rows in the same offsets), for the tree below it.</summary>
+    public JsonTape ReadPart(int row)
+    {
+        var part = Rows[row];
+        var tape = Read(Bytes, part.Start, part.End - part.Start, _options, bindParts: false, out _);
+
+        // The strict binding refused everything this pass refuses: the part's text reads as it did within the whole.
+        return tape is null ? throw new InvalidOperationException("a typed part bound from the text did not read as a JSON object") : tape;
+    }
+
+    private static JsonTape? Read(byte[] bytes, int offset, int length, DocumentReaderOptions options, bool bindParts, out bool declined)
+    {
+        declined = false;
+
+        // Sized from the text (a token takes about 8 bytes of a manifest) and kept as it is: one allocation per document, most times.
+        // When typed parts are bound, most tokens get no row: a manifest's other rows are a few dozen.
+        var rows = new Row[bindParts ? Math.Min((length / 7) + 16, 64) : (length / 7) + 16];
+        var reader = new Utf8JsonReader(bytes.AsSpan(offset, length), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = Math.Max(options.MaxDepth + 1, 1) });
         var count = 0;
         var open = new OpenContainer[16];
         var depth = 0;
         var keys = new List<long>(); // per key: its row, and in the high half a hash of its bytes (0 for an escaped key)
         var roundTrip = true;
+        var manifest = new ManifestHead();
+        List<Part>? parts = null;
+        var pendingStep = TypedPartPlan.None; // the plan's step for the container the next value opens
         while (reader.Read())
         {
-            var start = (int)reader.TokenStartIndex;
+            var start = offset + (int)reader.TokenStartIndex;
+            var step = pendingStep;
+            pendingStep = TypedPartPlan.None;
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
@@ -81,7 +149,9 @@ internal sealed class JsonTape
                         Array.Resize(ref open, open.Length * 2);
                     }
 
-                    open[depth++] = new OpenContainer(count, keys.Count);
+                    // The root object is the plan's root; a container opened by a key of the plan is the key's step.
+                    var isRoot = depth == 0 && reader.TokenType == JsonTokenType.StartObject;
+                    open[depth++] = new OpenContainer(count, keys.Count) { Step = isRoot ? TypedPartPlan.Root : step };
                     Add(ref rows, ref count, new Row(start, 0, reader.TokenType, Escaped: false));
                     continue;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
@@ -104,6 +174,27 @@ internal sealed class JsonTape
 
                     keys.Add(((long)KeyHash(bytes, key) << 32) | (uint)count);
                     Add(ref rows, ref count, key);
+                    if (depth == 1 && bindParts && !key.Escaped)
+                    {
+                        manifest.AtKey(key.Value(bytes));
+                    }
+
+                    if (manifest.Plan is { } plan && open[depth - 1].Step != TypedPartPlan.None && !key.Escaped)
+                    {
+                        var next = plan.Next(open[depth - 1].Step, key.Value(bytes));
+                        if (next != TypedPartPlan.None && plan.BinderAt(next) is { } binder)
+                        {
+                            if (!TryBindPart(ref reader, binder, offset, options, ref rows, ref count, ref parts, out declined))
+                            {
+                                return null;
+                            }
+                        }
+                        else
+                        {
+                            pendingStep = next;
+                        }
+                    }
+
                     continue;
                 case JsonTokenType.String:
                     if (!FitsScalarLimit(ref reader, options.MaxScalarLength))
@@ -111,10 +202,16 @@ internal sealed class JsonTape
                         return null;
                     }
 
-                    Add(ref rows, ref count, new Row(start, start + 1 + reader.ValueSpan.Length, JsonTokenType.String, reader.ValueIsEscaped));
+                    var value = new Row(start, start + 1 + reader.ValueSpan.Length, JsonTokenType.String, reader.ValueIsEscaped);
+                    if (depth == 1 && bindParts && !value.Escaped)
+                    {
+                        manifest.AtString(value.Value(bytes));
+                    }
+
+                    Add(ref rows, ref count, value);
                     continue;
                 case JsonTokenType.Number:
-                    roundTrip = roundTrip && WritesBackAsLong(reader.ValueSpan);
+                    roundTrip = roundTrip && JsonNumbers.WritesBackAsLong(reader.ValueSpan);
                     Add(ref rows, ref count, new Row(start, start + reader.ValueSpan.Length, JsonTokenType.Number, Escaped: false));
                     continue;
                 default:
@@ -123,7 +220,51 @@ internal sealed class JsonTape
             }
         }
 
-        return count > 0 && depth == 0 ? new JsonTape(bytes, rows, roundTrip) : null;
+        return count > 0 && depth == 0 ? new JsonTape(bytes, rows, roundTrip, options, parts is null ? [] : [.. parts]) : null;
+    }
+
+    /// <summary>
+    /// Binds the value after a part's key when it is an object, leaving the reader at its last token and one row for it; true
+    /// also when the value is not an object (it is read as usual). False, with <paramref name="declined"/>, when the strict
+    /// binding refuses the part.
+    /// </summary>
+    private static bool TryBindPart(
+        ref Utf8JsonReader reader, TypedPartPlan.PartBinder binder, int offset, DocumentReaderOptions options, ref Row[] rows, ref int count, ref List<Part>? parts, out bool declined)
+    {
+        declined = false;
+        var probe = reader;
+        if (!probe.Read() || probe.TokenType != JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        var start = offset + (int)probe.TokenStartIndex;
+        object? model;
+        try
+        {
+            model = binder(ref probe);
+        }
+#pragma warning disable CA1031 // Any failure of the strict binding (a converter's own exception included) means: read the text the plain way, which reproduces it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            declined = true;
+            return false;
+        }
+
+        var end = offset + (int)probe.TokenStartIndex + 1;
+
+        // A scalar of the part is no longer than the part: within the limit when the part is.
+        if (model is null || end - start > options.MaxScalarLength)
+        {
+            declined = true;
+            return false;
+        }
+
+        reader = probe;
+        (parts ??= []).Add(new Part(count, new StrongBox<object?>(model)));
+        Add(ref rows, ref count, new Row(start, end, JsonTokenType.StartObject, Escaped: false, Unread: true) { Next = count + 1 });
+        return true;
     }
 
     private static void Add(ref Row[] rows, ref int count, Row row)
@@ -146,13 +287,6 @@ internal sealed class JsonTape
         // A character takes at least one byte: only a long value needs counting.
         return reader.ValueSpan.Length <= maxScalarLength || Encoding.UTF8.GetCharCount(reader.ValueSpan) <= maxScalarLength;
     }
-
-    /// <summary>True for an integer that fits a long, written without sign on zero (what a writer gives for the long).</summary>
-    private static bool WritesBackAsLong(ReadOnlySpan<byte> number) =>
-        number.IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0
-        && !number.SequenceEqual("-0"u8)
-        && Utf8Parser.TryParse(number, out long _, out var consumed)
-        && consumed == number.Length;
 
     /// <summary>False when the object being read already has this key (compared as decoded strings).</summary>
     private static bool IsNewKey(byte[] bytes, Row[] rows, Row key, List<long> keys, ref OpenContainer owner)
@@ -230,7 +364,12 @@ internal sealed class JsonTape
     /// A token: its type and where it is. For a key or string, <see cref="End"/> is the closing quote; for a container, the
     /// offset after its closing bracket, and <see cref="Next"/> the row after its last descendant.
     /// </summary>
-    internal readonly record struct Row(int Start, int End, JsonTokenType Type, bool Escaped)
+    /// <param name="Start">The offset of the token's first byte.</param>
+    /// <param name="End">The offset after a scalar, of a string's closing quote, or after a container's closing bracket.</param>
+    /// <param name="Type">The token's type.</param>
+    /// <param name="Escaped">A key or string with escapes (compared and read decoded).</param>
+    /// <param name="Unread">An object bound to its model in the pass, whose own rows are not on this tape (<see cref="ReadPart"/>).</param>
+    internal readonly record struct Row(int Start, int End, JsonTokenType Type, bool Escaped, bool Unread = false)
     {
         public int Next { get; init; }
 
@@ -240,5 +379,43 @@ internal sealed class JsonTape
     }
 
     /// <summary>A container being read: its row, where its keys start in the key list, and the decoded keys of a large object.</summary>
-    private readonly record struct OpenContainer(int Row, int FirstKey, HashSet<string>? Keys = null);
+    private readonly record struct OpenContainer(int Row, int FirstKey, HashSet<string>? Keys = null)
+    {
+        /// <summary>Where the container is in the typed-part plan (<see cref="TypedPartPlan.None"/> off it).</summary>
+        public int Step { get; init; } = TypedPartPlan.None;
+    }
+
+    /// <summary>A typed part bound in the pass: its row and its model, until taken.</summary>
+    private readonly record struct Part(int Row, StrongBox<object?> Model);
+
+    /// <summary>
+    /// The root object's <c>apiVersion</c> and <c>kind</c> as they are read: once both are there (before the parts), the
+    /// plan of the kind's typed parts.
+    /// </summary>
+    private struct ManifestHead
+    {
+        private int _atKey; // 1 after the key "kind", 2 after "apiVersion"
+        private bool _hasApiVersion;
+        private byte[]? _kind;
+
+        public TypedPartPlan? Plan { get; private set; }
+
+        public void AtKey(ReadOnlySpan<byte> key) =>
+            _atKey = key.SequenceEqual("kind"u8) ? 1 : key.SequenceEqual("apiVersion"u8) ? 2 : 0;
+
+        public void AtString(ReadOnlySpan<byte> value)
+        {
+            if (_atKey == 1)
+            {
+                _kind = value.ToArray();
+            }
+
+            _hasApiVersion |= _atKey == 2;
+            _atKey = 0;
+            if (Plan is null && _hasApiVersion && _kind is not null)
+            {
+                Plan = TypedPartPlan.ForKind(_kind);
+            }
+        }
+    }
 }

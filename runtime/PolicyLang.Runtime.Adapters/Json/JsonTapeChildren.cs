@@ -22,6 +22,9 @@ internal sealed class JsonTapeChildren : DeferredChildren
     private readonly JsonPositions _positions;
     private readonly int _row;
 
+    // The children of a typed part bound in the tape's pass, from the part's own tape: read when first asked for.
+    private JsonTapeChildren? _part;
+
     private JsonTapeChildren(JsonTape tape, JsonPositions positions, int row)
     {
         _tape = tape;
@@ -41,8 +44,19 @@ internal sealed class JsonTapeChildren : DeferredChildren
     /// <summary>The node of the tape's root value.</summary>
     public static DocNode Root(JsonTape tape, JsonPositions positions) => Node(tape, positions, 0);
 
+    public override T? TakeModel<T>()
+        where T : class => _tape.TakeModel<T>(_row);
+
+    public override T? PeekModel<T>()
+        where T : class => _tape.PeekModel<T>(_row);
+
     public override IReadOnlyList<DocEntry> ReadEntries()
     {
+        if (_tape.Rows[_row].Unread)
+        {
+            return PartChildren().ReadEntries();
+        }
+
         var rows = _tape.Rows;
         var end = rows[_row].Next;
         var count = 0;
@@ -80,6 +94,12 @@ internal sealed class JsonTapeChildren : DeferredChildren
         }
 
         return items;
+    }
+
+    private JsonTapeChildren PartChildren()
+    {
+        // Racing threads may each read the part; each gives equal entries.
+        return Volatile.Read(ref _part) ?? (_part = new JsonTapeChildren(_tape.ReadPart(_row), _positions, 0));
     }
 
     private static Utf8StringCache Strings => t_strings ??= new Utf8StringCache();

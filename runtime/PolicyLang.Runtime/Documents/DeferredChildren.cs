@@ -21,4 +21,15 @@ public abstract class DeferredChildren
     /// when the reader cannot promise that (then the tree is written out and bound as usual).
     /// </summary>
     public abstract ReadOnlyMemory<byte> Utf8Json { get; }
+
+    /// <summary>
+    /// The model of type <typeparamref name="T"/> the reader bound from this node's text while checking it, handed out once
+    /// (a caller gets a model of its own, as from a binding); null when there is none, or it was taken.
+    /// </summary>
+    public virtual T? TakeModel<T>()
+        where T : class => null;
+
+    /// <summary>The model <see cref="TakeModel{T}"/> would hand out, left in place: for reading a value of it.</summary>
+    public virtual T? PeekModel<T>()
+        where T : class => null;
 }

@@ -34,6 +34,14 @@ public sealed class DocMap : DocNode
     /// <summary>The map as JSON to bind typed models from, or empty (see <see cref="DeferredChildren.Utf8Json"/>).</summary>
     internal ReadOnlyMemory<byte> Utf8Json => _deferred?.Utf8Json ?? default;
 
+    /// <summary>The model the reader bound from this map's text, once (see <see cref="DeferredChildren.TakeModel{T}"/>).</summary>
+    internal T? TakeModel<T>()
+        where T : class => _deferred?.TakeModel<T>();
+
+    /// <summary>The model the reader bound from this map's text, left in place (see <see cref="DeferredChildren.PeekModel{T}"/>).</summary>
+    internal T? PeekModel<T>()
+        where T : class => _deferred?.PeekModel<T>();
+
     public DocNode? this[string key] => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;
 
     public bool TryGetEntry(string key, out DocEntry entry)

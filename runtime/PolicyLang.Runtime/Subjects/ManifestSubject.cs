@@ -31,8 +31,17 @@ public sealed class ManifestSubject
         ApiVersion = (root["apiVersion"] as DocScalar)?.AsString();
         Kind = (root["kind"] as DocScalar)?.AsString();
         var metadata = root["metadata"] as DocMap;
-        Name = (metadata?["name"] as DocScalar)?.AsString();
-        Namespace = (metadata?["namespace"] as DocScalar)?.AsString();
+        if (metadata?.PeekModel<V1ObjectMeta>() is { } bound)
+        {
+            // Bound while the text was checked: its strings are the nodes' texts, and its tree need not be built for them.
+            Name = bound.Name;
+            Namespace = bound.NamespaceProperty;
+        }
+        else
+        {
+            Name = (metadata?["name"] as DocScalar)?.AsString();
+            Namespace = (metadata?["namespace"] as DocScalar)?.AsString();
+        }
     }
 
     /// <summary>The document the object was read from.</summary>
@@ -102,6 +111,11 @@ public sealed class ManifestSubject
     public static T Bind<T>(DocNode node, string basePointer)
         where T : class
     {
+        if (node is DocMap premade && premade.TakeModel<T>() is { } model)
+        {
+            return model; // bound from the node's own text while the reader checked it (the same model as below)
+        }
+
         try
         {
             // Through UTF-8 bytes rather than a JSON node tree: binding is most of the cost of evaluating a manifest. A node

@@ -66,6 +66,9 @@ public sealed class Workload
     /// <summary>The kinds whose objects carry a pod spec.</summary>
     public static IEnumerable<string> ControllerKinds => TemplatePaths.Keys;
 
+    /// <summary>The JSON pointer of the pod template in an object of this kind (empty for a Pod), or null when the kind holds none.</summary>
+    public static string? TemplatePathOf(string kind) => TemplatePaths.GetValueOrDefault(kind);
+
     /// <summary>The kind of the object that holds the pod spec, e.g. <c>Deployment</c>.</summary>
     [JsonPropertyName("kind")]
     [SubjectPath(null, "/kind")]

@@ -1,5 +1,6 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using k8s;
 using PolicyLang.Runtime.Adapters;
 using PolicyLang.Runtime.Documents;
 using PolicyLang.Runtime.Subjects;
@@ -86,6 +87,58 @@ internal static class AdapterTestHelpers
 
                     break;
             }
+        }
+    }
+
+    /// <summary>Everything observable of the items read from a text: messages, subjects, trees, bound models or their errors.</summary>
+    public static List<string> Outcome(IEnumerable<InputItem> items)
+    {
+        var lines = new List<string>();
+        foreach (var item in items)
+        {
+            lines.Add($"{item.Kind} {item.Source} {item.Message}");
+            if (item.Manifest is { } manifest)
+            {
+                Describe(manifest, lines);
+            }
+
+            if (item.Admission is { } admission)
+            {
+                lines.Add($"{admission.Uid} {admission.Operation} {admission.UserInfo?.Username} {string.Join(",", admission.UserInfo?.Groups ?? [])}");
+                DescribeTree(admission.Root, lines);
+                if (admission.Object is { } obj)
+                {
+                    Describe(obj, lines);
+                }
+
+                if (admission.OldObject is { } old)
+                {
+                    Describe(old, lines);
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    public static void Describe(ManifestSubject manifest, List<string> lines)
+    {
+        lines.Add($"{manifest.ApiVersion} {manifest.Kind} {manifest.Name} {manifest.Namespace}");
+        lines.Add(Bound(() => manifest.Metadata));
+        lines.Add(Bound(() => Workload.From(manifest) is { } w ? new { w.Metadata, w.Spec, Paths = string.Join(",", w.AllContainerPaths) } : null));
+        lines.Add(Bound(() => manifest.As<k8s.Models.V1Pod>()));
+        DescribeTree(manifest.Root, lines);
+    }
+
+    public static string Bound(Func<object?> bind)
+    {
+        try
+        {
+            return KubernetesJson.Serialize(bind() ?? "none");
+        }
+        catch (SubjectConversionException e)
+        {
+            return $"error {e.Path} {e.Message}";
         }
     }
 }
