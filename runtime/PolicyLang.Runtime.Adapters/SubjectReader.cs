@@ -1,6 +1,8 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using PolicyLang.Runtime.Adapters.Binding;
 using PolicyLang.Runtime.Adapters.Events;
 using PolicyLang.Runtime.Documents;
@@ -60,6 +62,11 @@ public sealed class SubjectReader
 
     private static IEnumerable<InputItem> Detect(DocMap root, SourceDocument source)
     {
+        if (IsBoundManifest(root))
+        {
+            return [InputItem.ForManifest(new ManifestSubject(root, source))];
+        }
+
         if (AdmissionMapper.IsAdmissionReview(root))
         {
             return ReadAdmission(root, source);
@@ -217,9 +224,15 @@ public sealed class SubjectReader
     /// labels, and the API server would refuse it.
     /// </summary>
     private static InputItem Manifest(DocMap root, SourceDocument source) =>
-        root["metadata"] is { } metadata and not DocMap and not DocScalar { Kind: DocNodeKind.Null }
+        !IsBoundManifest(root) && root["metadata"] is { } metadata and not DocMap and not DocScalar { Kind: DocNodeKind.Null }
             ? Message(InputMessageLevel.Error, source, metadata, $"metadata must be a map (name, namespace, labels…), found {(metadata is DocList ? "a list" : "a scalar")}")
             : InputItem.ForManifest(new ManifestSubject(root, source));
+
+    /// <summary>
+    /// A core pod controller's manifest the reader bound whole (<c>Json.JsonBoundManifest</c>): its apiVersion and kind are
+    /// strings of such a controller and its metadata a map or null, so it is a manifest, known without building its tree.
+    /// </summary>
+    private static bool IsBoundManifest(DocMap root) => root.PeekModel<IKubernetesObject<V1ObjectMeta>>() is not null;
 
     private static InputItem Message(InputMessageLevel level, SourceDocument source, DocNode? at, string text) =>
         InputItem.ForMessage(new InputMessage(level, text, source.File, source.Document, at?.Line ?? source.Line, at?.Column ?? 0), source);

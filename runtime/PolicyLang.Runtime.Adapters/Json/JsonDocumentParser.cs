@@ -31,12 +31,19 @@ internal static class JsonDocumentParser
         }
 
         var bytes = Encoding.UTF8.GetBytes(text);
+        var positions = new JsonPositions(firstLine, bytes, isAscii: bytes.Length == text.Length);
+        if (JsonBoundManifest.TryRead(bytes, positions, options) is { } manifest)
+        {
+            root = manifest;
+            return true;
+        }
+
         if (JsonTape.TryRead(bytes, options, bindParts: true) is not { } tape)
         {
             return false;
         }
 
-        root = JsonTapeChildren.Root(tape, new JsonPositions(firstLine, bytes, isAscii: bytes.Length == text.Length));
+        root = JsonTapeChildren.Root(tape, positions);
         return true;
     }
 

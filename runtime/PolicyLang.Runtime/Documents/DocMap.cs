@@ -35,11 +35,11 @@ public sealed class DocMap : DocNode
     internal ReadOnlyMemory<byte> Utf8Json => _deferred?.Utf8Json ?? default;
 
     /// <summary>The model the reader bound from this map's text, once (see <see cref="DeferredChildren.TakeModel{T}"/>).</summary>
-    internal T? TakeModel<T>()
+    public T? TakeModel<T>()
         where T : class => _deferred?.TakeModel<T>();
 
     /// <summary>The model the reader bound from this map's text, left in place (see <see cref="DeferredChildren.PeekModel{T}"/>).</summary>
-    internal T? PeekModel<T>()
+    public T? PeekModel<T>()
         where T : class => _deferred?.PeekModel<T>();
 
     public DocNode? this[string key] => IndexOf(key) is var i and >= 0 ? Entries[i].Value : null;

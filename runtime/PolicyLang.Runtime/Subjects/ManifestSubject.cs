@@ -24,10 +24,25 @@ public sealed class ManifestSubject
     // cross-object rules share one binding of the pod template.
     private object? _workload;
 
+    // The object bound whole by the reader while it checked the text (a core pod controller), or null: its parts are then
+    // this subject's metadata and pod template, and its tree is built only if something reads it.
+    private readonly IKubernetesObject<V1ObjectMeta>? _bound;
+
     public ManifestSubject(DocMap root, SourceDocument source)
     {
         Root = root;
         Source = source;
+        _bound = root.TakeModel<IKubernetesObject<V1ObjectMeta>>();
+        if (_bound is { } whole)
+        {
+            // The model's strings are the nodes' texts (a value of another type would not have bound).
+            ApiVersion = whole.ApiVersion;
+            Kind = whole.Kind;
+            Name = whole.Metadata?.Name;
+            Namespace = whole.Metadata?.NamespaceProperty;
+            return;
+        }
+
         ApiVersion = (root["apiVersion"] as DocScalar)?.AsString();
         Kind = (root["kind"] as DocScalar)?.AsString();
         var metadata = root["metadata"] as DocMap;
@@ -150,8 +165,12 @@ public sealed class ManifestSubject
     private static string SchemaName(Type type) =>
         System.Text.RegularExpressions.Regex.Replace(type.Name, @"^V\d+((alpha|beta)\d+)?(?=[A-Z])", string.Empty, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
+    /// <summary>The object the reader bound whole, or null (see <see cref="_bound"/>): read its parts, not the tree.</summary>
+    internal IKubernetesObject<V1ObjectMeta>? BoundObject => _bound;
+
     private V1ObjectMeta ReadMetadata() =>
-        Root["metadata"] is DocMap metadata ? Bind<V1ObjectMeta>(metadata, "/metadata") : new V1ObjectMeta();
+        _bound is { } whole ? whole.Metadata ?? new V1ObjectMeta()
+        : Root["metadata"] is DocMap metadata ? Bind<V1ObjectMeta>(metadata, "/metadata") : new V1ObjectMeta();
 
     /// <summary>KubernetesClient's serializer settings for one model, as <see cref="KubernetesJson.Deserialize{TValue}(Stream, JsonSerializerOptions)"/> uses them.</summary>
     private static class TypeInfo<T>

@@ -148,6 +148,11 @@ public sealed class Workload
             return null;
         }
 
+        if (manifest.BoundObject is { } bound)
+        {
+            return FromBound(manifest, bound, templatePath);
+        }
+
         DocNode? template = manifest.Root;
         foreach (var token in JsonPointer.Split(templatePath))
         {
@@ -164,6 +169,32 @@ public sealed class Workload
             ? manifest.Metadata
             : templateMap["metadata"] is DocMap metadataNode ? ManifestSubject.Bind<V1ObjectMeta>(metadataNode, templatePath + "/metadata") : new V1ObjectMeta();
         return new Workload(manifest, templatePath, metadata, spec);
+    }
+
+    /// <summary>
+    /// The workload of an object the reader bound whole: its template's parts, as the tree gives them (an absent or null
+    /// template: none; an absent spec or metadata: empty).
+    /// </summary>
+    private static Workload? FromBound(ManifestSubject manifest, object bound, string templatePath)
+    {
+        if (bound is V1Pod pod)
+        {
+            return new Workload(manifest, templatePath, manifest.Metadata, pod.Spec ?? new V1PodSpec());
+        }
+
+        var template = bound switch
+        {
+            V1Deployment d => d.Spec?.Template,
+            V1StatefulSet s => s.Spec?.Template,
+            V1DaemonSet d => d.Spec?.Template,
+            V1ReplicaSet r => r.Spec?.Template,
+            V1ReplicationController r => r.Spec?.Template,
+            V1Job j => j.Spec?.Template,
+            V1CronJob c => c.Spec?.JobTemplate?.Spec?.Template,
+            V1PodTemplate t => t.Template,
+            _ => throw new InvalidOperationException($"no pod template in a bound {bound.GetType().Name}"),
+        };
+        return template is null ? null : new Workload(manifest, templatePath, template.Metadata ?? new V1ObjectMeta(), template.Spec ?? new V1PodSpec());
     }
 
     /// <summary>Marks an object read as having no workload.</summary>
