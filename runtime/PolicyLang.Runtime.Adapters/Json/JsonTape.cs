@@ -120,8 +120,8 @@ internal sealed class JsonTape
         declined = false;
 
         // Sized from the text (a token takes about 8 bytes of a manifest) and kept as it is: one allocation per document, most times.
-        // When typed parts are bound, most tokens get no row: a manifest's other rows are a few dozen.
-        var rows = new Row[bindParts ? Math.Min((length / 7) + 16, 64) : (length / 7) + 16];
+        // (With typed parts bound, fewer rows are used; a smaller first guess cost more in growing it for the other texts.)
+        var rows = new Row[(length / 7) + 16];
         var reader = new Utf8JsonReader(bytes.AsSpan(offset, length), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = Math.Max(options.MaxDepth + 1, 1) });
         var count = 0;
         var open = new OpenContainer[16];
