@@ -1,5 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using System.Buffers;
+
 namespace PolicyLang.Runtime.Adapters.Text;
 
 /// <summary>
@@ -9,11 +11,13 @@ namespace PolicyLang.Runtime.Adapters.Text;
 /// </summary>
 internal static class SingleJsonText
 {
+    // A line end, or a character the line reader refuses (NUL, and U+FFFF, its marker for bytes that do not decode).
+    private static readonly SearchValues<char> LineEndOrRefused = SearchValues.Create("\r\n\0\uFFFF");
+
     /// <summary>The first line of the text when the rest is blank, the text holds only text characters and is within the size limit; null otherwise.</summary>
     public static string? Line(string text, int maxDocumentLength)
     {
-        // The line reader refuses NUL and U+FFFF (its marker for bytes that do not decode): the general path reports them.
-        if (text.Length >= maxDocumentLength || text.AsSpan().IndexOfAny('\0', '\uFFFF') >= 0)
+        if (text.Length >= maxDocumentLength)
         {
             return null;
         }
@@ -24,10 +28,17 @@ internal static class SingleJsonText
             return null;
         }
 
-        var lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
-        if (lineEnd < 0)
+        // One scan of the line; the rest, if any, must be blank (which leaves no NUL or U+FFFF in it either).
+        var stop = text.AsSpan(firstNonBlank).IndexOfAny(LineEndOrRefused);
+        if (stop < 0)
         {
             return text;
+        }
+
+        var lineEnd = firstNonBlank + stop;
+        if (text[lineEnd] is not ('\r' or '\n'))
+        {
+            return null; // the general path reports the character
         }
 
         return text.AsSpan(lineEnd).IndexOfAnyExcept(" \t\r\n") < 0 ? text[..lineEnd] : null;
