@@ -32,35 +32,7 @@ public sealed class Workload
         SpecPath = templatePath + "/spec";
         Metadata = metadata;
         Spec = spec;
-        var all = new List<V1Container>();
-        var paths = new List<string>();
-        Add(spec.InitContainers, "/initContainers");
-        Add(spec.Containers, "/containers");
-        if (spec.EphemeralContainers is { } ephemeral)
-        {
-            for (var i = 0; i < ephemeral.Count; i++)
-            {
-                all.Add(AsContainer(ephemeral[i]));
-                paths.Add(SpecPath + "/ephemeralContainers/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        AllContainers = all;
-        AllContainerPaths = [.. paths];
-
-        void Add(IList<V1Container>? containers, string field)
-        {
-            if (containers is null)
-            {
-                return;
-            }
-
-            for (var i = 0; i < containers.Count; i++)
-            {
-                all.Add(containers[i]);
-                paths.Add(SpecPath + field + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
+        AllContainers = ContainersOf(spec);
     }
 
     /// <summary>The kinds whose objects carry a pod spec.</summary>
@@ -120,8 +92,66 @@ public sealed class Workload
     [HiddenFromPolicies]
     public string SpecPath { get; }
 
+    /// <summary>
+    /// The JSON pointer of each of <see cref="AllContainers"/>, made when first read (a finding's location or message
+    /// needs one; a workload nothing is found in needs none). The same for every reader: a race makes equal arrays.
+    /// </summary>
     [HiddenFromPolicies]
-    public string[] AllContainerPaths { get; }
+    public string[] AllContainerPaths => _allContainerPaths ??= PathsOf(Spec, SpecPath);
+
+    private string[]? _allContainerPaths;
+
+    /// <summary>
+    /// Init containers, containers and ephemeral containers, in that order. A pod with containers only (most pods)
+    /// uses its own list: lists given to policies are never changed.
+    /// </summary>
+    private static IList<V1Container> ContainersOf(V1PodSpec spec)
+    {
+        var init = spec.InitContainers;
+        var ephemeral = spec.EphemeralContainers;
+        if ((init is null || init.Count == 0) && (ephemeral is null || ephemeral.Count == 0))
+        {
+            return spec.Containers ?? [];
+        }
+
+        var all = new List<V1Container>((init?.Count ?? 0) + (spec.Containers?.Count ?? 0) + (ephemeral?.Count ?? 0));
+        AddAll(init);
+        AddAll(spec.Containers);
+        if (ephemeral is not null)
+        {
+            for (var i = 0; i < ephemeral.Count; i++)
+            {
+                all.Add(AsContainer(ephemeral[i]));
+            }
+        }
+
+        return all;
+
+        void AddAll(IList<V1Container>? containers)
+        {
+            if (containers is not null)
+            {
+                all.AddRange(containers);
+            }
+        }
+    }
+
+    private static string[] PathsOf(V1PodSpec spec, string specPath)
+    {
+        var paths = new List<string>();
+        Add(spec.InitContainers?.Count, "/initContainers/");
+        Add(spec.Containers?.Count, "/containers/");
+        Add(spec.EphemeralContainers?.Count, "/ephemeralContainers/");
+        return [.. paths];
+
+        void Add(int? count, string field)
+        {
+            for (var i = 0; i < (count ?? 0); i++)
+            {
+                paths.Add(specPath + field + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
 
     /// <summary>The workload of an object, or null when its kind holds no pod spec (or holds none yet).</summary>
     /// <exception cref="SubjectConversionException">The pod template does not fit the PodSpec schema.</exception>

@@ -51,6 +51,23 @@ public sealed class WorkloadTests
         }
     }
 
+    [Theory]
+    [InlineData("spec: {containers: [{name: a, image: x}, {name: b, image: y}]}", "a,b", "/spec/containers/0,/spec/containers/1")]
+    [InlineData("spec: {initContainers: [], containers: [{name: a, image: x}], ephemeralContainers: []}", "a", "/spec/containers/0")]
+    [InlineData("spec: {initContainers: [{name: i, image: x}]}", "i", "/spec/initContainers/0")]
+    [InlineData("spec: {ephemeralContainers: [{name: e, image: x}]}", "e", "/spec/ephemeralContainers/0")]
+    [InlineData("spec: {}", "", "")]
+    public void Containers_and_their_paths_follow_the_lists_the_pod_has(string spec, string names, string paths)
+    {
+        var manifest = ReadItems("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n" + spec + "\n", "pod.yaml").Single().Manifest.ShouldNotBeNull();
+
+        var workload = Workload.From(manifest).ShouldNotBeNull();
+
+        string.Join(",", workload.AllContainers.Select(c => c.Name)).ShouldBe(names);
+        string.Join(",", workload.AllContainerPaths).ShouldBe(paths);
+        workload.AllContainerPaths.ShouldBeSameAs(workload.AllContainerPaths); // made once
+    }
+
     [Fact]
     public void Kind_from_another_group_is_not_a_workload()
     {
