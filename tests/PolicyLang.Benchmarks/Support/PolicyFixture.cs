@@ -27,10 +27,14 @@ public static class PolicyFixture
         return emitted;
     }
 
-    /// <summary>An engine over the policies of a folder, with default parameters.</summary>
+    /// <summary>
+    /// An engine over the policies of a folder, with default parameters, its code resident as the CLI's one load is:
+    /// explicitly, since one benchmark process sets up many engines and would otherwise spend the process's budget of
+    /// resident loads (<see cref="PolicyCodeLifetime.Budgeted"/>) and measure later suites on unloadable code.
+    /// </summary>
     public static PolicyEngine Engine(string folder)
     {
         var image = Emit(folder).Image ?? throw new InvalidOperationException("no image");
-        return new PolicyEngine(CompiledPolicySet.Load(image, new ParameterValues(new Dictionary<string, object?>())));
+        return new PolicyEngine(CompiledPolicySet.Load(image, new ParameterValues(new Dictionary<string, object?>()), PolicyCodeLifetime.Resident));
     }
 }
