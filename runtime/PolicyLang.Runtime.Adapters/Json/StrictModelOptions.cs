@@ -14,7 +14,8 @@ namespace PolicyLang.Runtime.Adapters.Json;
 /// back, throws here instead, and the caller reads the text the plain way: a key twice (as the model's property or a
 /// map's key), a key the model does not have (its value would be skipped unchecked), a number that does not write back as a
 /// long, a value typed <c>object</c> (kept as a JsonElement nothing checks). Any other value binds to what the usual
-/// settings give, since only these converters and checks differ.
+/// settings give, since only these converters and checks differ (quantities written the common way are made without the
+/// library's general parse, as the same quantities: <see cref="SimpleQuantityConverter"/>).
 /// </summary>
 internal static class StrictModelOptions
 {
@@ -42,7 +43,7 @@ internal static class StrictModelOptions
         strict.Converters.Insert(0, new WholeNumbersOnly<float>(usual));
         strict.Converters.Insert(0, new WholeNumbersOnly<decimal>(usual));
         strict.Converters.Insert(0, new WholeNumbersOnly<IntOrString>(usual));
-        strict.Converters.Insert(0, new WholeNumbersOnly<ResourceQuantity>(usual));
+        strict.Converters.Insert(0, new SimpleQuantityConverter(new WholeNumbersOnly<ResourceQuantity>(usual)));
         strict.Converters.Insert(0, new Refused<object>());
         return strict;
     }
