@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
+using PolicyLang.Runtime.Subjects;
 
 namespace PolicyLang.Runtime.Adapters.Json;
 

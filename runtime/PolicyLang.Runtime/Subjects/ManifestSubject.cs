@@ -158,7 +158,7 @@ public sealed class ManifestSubject
     private static T? BindWritten<T>(DocNode node)
     {
         using var json = new MemoryStream(DocJson.ToUtf8(node), writable: false);
-        return KubernetesJson.Deserialize<T>(json);
+        return JsonSerializer.Deserialize(json, TypeInfo<T>.Value);
     }
 
     // V1Container is "Container", V2HorizontalPodAutoscaler "HorizontalPodAutoscaler".
@@ -172,7 +172,10 @@ public sealed class ManifestSubject
         _bound is { } whole ? whole.Metadata ?? new V1ObjectMeta()
         : Root["metadata"] is DocMap metadata ? Bind<V1ObjectMeta>(metadata, "/metadata") : new V1ObjectMeta();
 
-    /// <summary>KubernetesClient's serializer settings for one model, as <see cref="KubernetesJson.Deserialize{TValue}(Stream, JsonSerializerOptions)"/> uses them.</summary>
+    /// <summary>
+    /// KubernetesClient's serializer settings for one model, as <see cref="KubernetesJson.Deserialize{TValue}(Stream, JsonSerializerOptions)"/>
+    /// uses them, with quantities written the common way made directly (the same quantities: <see cref="SimpleQuantityConverter"/>).
+    /// </summary>
     private static class TypeInfo<T>
     {
         public static readonly JsonTypeInfo<T> Value = (JsonTypeInfo<T>)KubernetesOptions.Value.GetTypeInfo(typeof(T));
@@ -187,7 +190,10 @@ public sealed class ManifestSubject
             // KubernetesJson keeps its options private; AddJsonOptions hands them to the callback (changing nothing here).
             JsonSerializerOptions? options = null;
             KubernetesJson.AddJsonOptions(o => options = o);
-            return options ?? throw new InvalidOperationException("KubernetesJson gave no serializer options");
+            var usual = options ?? throw new InvalidOperationException("KubernetesJson gave no serializer options");
+            var bound = new JsonSerializerOptions(usual);
+            bound.Converters.Insert(0, new SimpleQuantityConverter((JsonConverter<ResourceQuantity>)usual.GetConverter(typeof(ResourceQuantity))));
+            return bound;
         }
     }
 }

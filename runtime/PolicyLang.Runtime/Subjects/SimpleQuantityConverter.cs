@@ -4,29 +4,34 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using k8s.Models;
 
-namespace PolicyLang.Runtime.Adapters.Json;
+namespace PolicyLang.Runtime.Subjects;
 
 /// <summary>
 /// Reads a quantity written the common way (<c>"500m"</c>, <c>"128Mi"</c>, <c>"2"</c>: digits and an SI or binary suffix)
 /// without KubernetesClient's general parse, which goes through fractions of big integers and took about a sixth of a
 /// manifest's binding. The quantity made is the one that parse makes: the same value, held as the same reduced fraction,
 /// with the same format (<c>SimpleQuantityTests</c> compares them field by field on generated texts). Any other text,
-/// and any value near the library's clamp at <see cref="long.MaxValue"/>, goes to <paramref name="inner"/>.
+/// and any value near the library's clamp at <see cref="long.MaxValue"/>, goes to <paramref name="inner"/>. Used by every
+/// binding of typed models from JSON (<see cref="ManifestSubject.Bind{T}"/>, the JSON reader's strict settings).
 /// </summary>
-internal sealed class SimpleQuantityConverter(JsonConverter<ResourceQuantity> inner) : JsonConverter<ResourceQuantity>
+/// <param name="inner">The converter for every other value (KubernetesClient's, or a stricter one wrapping it).</param>
+public sealed class SimpleQuantityConverter(JsonConverter<ResourceQuantity> inner) : JsonConverter<ResourceQuantity>
 {
     // At most this many digits, and values below 2^62: far from the clamp, exact in a decimal.
     private const int MaxDigits = 15;
     private const int MaxDecimalMagnitude = 18;
     private const int MaxBinaryBits = 62;
 
+    /// <inheritdoc/>
     public override bool HandleNull => inner.HandleNull;
 
+    /// <inheritdoc/>
     public override ResourceQuantity? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && TryRead(reader.ValueSpan) is { } quantity
             ? quantity
             : inner.Read(ref reader, typeToConvert, options);
 
+    /// <inheritdoc/>
     public override void Write(Utf8JsonWriter writer, ResourceQuantity value, JsonSerializerOptions options) => inner.Write(writer, value, options);
 
     /// <summary>The quantity of a text of digits (no sign, no leading zero) and a suffix, or null for any other text.</summary>

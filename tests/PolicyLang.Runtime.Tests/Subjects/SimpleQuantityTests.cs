@@ -6,9 +6,12 @@ using System.Text;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using PolicyLang.Runtime.Adapters;
 using PolicyLang.Runtime.Adapters.Json;
+using PolicyLang.Runtime.Documents;
+using PolicyLang.Runtime.Subjects;
 
-namespace PolicyLang.Runtime.Tests.Adapters;
+namespace PolicyLang.Runtime.Tests.Subjects;
 
 /// <summary>
 /// Quantities written the common way are made without KubernetesClient's general parse (<see cref="SimpleQuantityConverter"/>);
@@ -20,6 +23,11 @@ public sealed class SimpleQuantityTests
     private static readonly string[] Suffixes = ["", "n", "u", "m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
 
     private static readonly string[] OddSuffixes = ["Ki ", " ", "ki", "K", "mi", "e3", "E3", "e-3", ".5", ".0m", "i", "MiB", "mm", "Mi\u00e9"];
+
+    // Plain and escaped texts, a number, an odd form and null, in the places quantities sit in a pod.
+    private const string Requirements = """
+        {"limits":{"cpu":"500m","memory":"1Gi","ephemeral-storage":"1e3","nvidia.com/gpu":"\u0032","other":2,"odd":"0100m","none":null},"requests":{"cpu":"250m","memory":"128Mi","huge":"9Ei"}}
+        """;
 
     public static TheoryData<int> Seeds() => [1, 2, 3, 4];
 
@@ -83,15 +91,22 @@ public sealed class SimpleQuantityTests
     [Fact]
     public void The_strict_settings_bind_quantities_as_the_usual_settings_do()
     {
-        // Plain and escaped texts, a number, an odd form and null, in the places quantities sit in a pod.
-        const string Json = """
-            {"limits":{"cpu":"500m","memory":"1Gi","ephemeral-storage":"1e3","nvidia.com/gpu":"\u0032","other":2,"odd":"0100m","none":null},
-             "requests":{"cpu":"250m","memory":"128Mi"}}
-            """;
-        var strict = JsonSerializer.Deserialize(Json, StrictModelOptions.For<V1ResourceRequirements>()).ShouldNotBeNull();
-        var usual = KubernetesJson.Deserialize<V1ResourceRequirements>(Json);
+        var strict = JsonSerializer.Deserialize(Requirements, StrictModelOptions.For<V1ResourceRequirements>()).ShouldNotBeNull();
+        var usual = KubernetesJson.Deserialize<V1ResourceRequirements>(Requirements);
         Quantities(strict).ShouldBe(Quantities(usual));
         KubernetesJson.Serialize(strict).ShouldBe(KubernetesJson.Serialize(usual));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Models_bound_from_a_tree_hold_the_quantities_KubernetesJson_gives(bool readJsonDirectly)
+    {
+        // From the JSON text itself (read directly) and from the tree written back (read as YAML).
+        var reader = new DocumentReader(new DocumentReaderOptions { ReadJsonDirectly = readJsonDirectly });
+        var root = reader.ReadText(Requirements, "r.json").ToArray().ShouldHaveSingleItem().Root.ShouldBeOfType<DocMap>();
+        var bound = ManifestSubject.Bind<V1ResourceRequirements>(root, string.Empty);
+        Quantities(bound).ShouldBe(Quantities(KubernetesJson.Deserialize<V1ResourceRequirements>(Requirements)));
     }
 
     [Theory]
