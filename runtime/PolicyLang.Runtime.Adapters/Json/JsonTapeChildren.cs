@@ -1,5 +1,6 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using System.Text;
 using System.Text.Json;
 using PolicyLang.Runtime.Adapters.Text;
 using PolicyLang.Runtime.Adapters.Yaml;
@@ -13,8 +14,9 @@ namespace PolicyLang.Runtime.Adapters.Json;
 /// </summary>
 internal sealed class JsonTapeChildren : DeferredChildren
 {
-    // Keys and short values repeat within and across documents (apiVersion, kind, names, images): one string each per
-    // thread, from a bounded table, instead of one per node.
+    // Keys repeat within and across documents (a schema's names): one string each per thread, from a bounded table, instead
+    // of one per entry. Values are decoded each time: they vary (names, uids, images), and a table that keeps replacing them
+    // holds each one past a collection, which cost AdmissionReviews more in promotions and gen-1 pauses than it saved.
     [ThreadStatic]
     private static Utf8StringCache? t_strings;
 
@@ -108,6 +110,10 @@ internal sealed class JsonTapeChildren : DeferredChildren
     private static string Text(JsonTape tape, JsonTape.Row row) =>
         row.Escaped ? JsonTape.TextOf(tape.Bytes, row) : Strings.Get(row.Value(tape.Bytes));
 
+    /// <summary>The decoded text of a string value (not from the table: see <see cref="t_strings"/>).</summary>
+    private static string ValueText(JsonTape tape, JsonTape.Row row) =>
+        row.Escaped ? JsonTape.TextOf(tape.Bytes, row) : Encoding.UTF8.GetString(row.Value(tape.Bytes));
+
     /// <summary>The row after a value and its descendants.</summary>
     private static int After(JsonTape.Row[] rows, int value) =>
         rows[value].Type is JsonTokenType.StartObject or JsonTokenType.StartArray ? rows[value].Next : value + 1;
@@ -123,10 +129,10 @@ internal sealed class JsonTapeChildren : DeferredChildren
             case JsonTokenType.StartArray:
                 return new DocList(new JsonTapeChildren(tape, positions, index), line, column);
             case JsonTokenType.String:
-                return new DocScalar(DocNodeKind.String, Text(tape, row), line, column);
+                return new DocScalar(DocNodeKind.String, ValueText(tape, row), line, column);
             default:
                 // Numbers, true, false and null are plain scalars in YAML: resolve them as the YAML path does.
-                var plain = Strings.Get(row.Value(tape.Bytes));
+                var plain = Encoding.UTF8.GetString(row.Value(tape.Bytes));
                 return new DocScalar(CoreSchema.ResolvePlain(plain), plain, line, column);
         }
     }
