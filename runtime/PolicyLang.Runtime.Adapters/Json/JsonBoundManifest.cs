@@ -1,9 +1,11 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
+using System.Reflection;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
 using PolicyLang.Runtime.Documents;
+using PolicyLang.Runtime.Subjects;
 
 namespace PolicyLang.Runtime.Adapters.Json;
 
@@ -20,19 +22,9 @@ internal static class JsonBoundManifest
     // The nesting limit must leave room for the deepest model (a CronJob's pod template, below 50 levels).
     private const int MinDepth = 128;
 
-    private static readonly Dictionary<(string ApiVersion, string Kind), Func<byte[], IKubernetesObject<V1ObjectMeta>?>> Binders = new()
-    {
-        [("v1", "Pod")] = Binder<V1Pod>(),
-        [("v1", "ReplicationController")] = Binder<V1ReplicationController>(),
-        [("v1", "PodTemplate")] = Binder<V1PodTemplate>(),
-        [("apps/v1", "Deployment")] = Binder<V1Deployment>(),
-        [("apps/v1", "StatefulSet")] = Binder<V1StatefulSet>(),
-        [("apps/v1", "DaemonSet")] = Binder<V1DaemonSet>(),
-        [("apps/v1", "ReplicaSet")] = Binder<V1ReplicaSet>(),
-        [("batch/v1", "Job")] = Binder<V1Job>(),
-        [("batch/v1", "CronJob")] = Binder<V1CronJob>(),
-    };
-
+    // The kinds with a pod spec, each at the version its model is of.
+    private static readonly Dictionary<(string ApiVersion, string Kind), Func<byte[], IKubernetesObject<V1ObjectMeta>?>> Binders =
+        PodController.All.ToDictionary(c => (c.ApiVersion, c.Kind), c => Binder(c.Model));
 
     /// <summary>The root of a manifest bound whole, or null to read the text the usual way.</summary>
     public static DocMap? TryRead(byte[] bytes, JsonPositions positions, DocumentReaderOptions options)
@@ -114,7 +106,12 @@ internal static class JsonBoundManifest
         }
     }
 
-    private static Func<byte[], IKubernetesObject<V1ObjectMeta>?> Binder<T>()
+    // Made for the model's own type (the serializer's typed entry point, as KubernetesJson takes it).
+    private static Func<byte[], IKubernetesObject<V1ObjectMeta>?> Binder(Type model) =>
+        (typeof(JsonBoundManifest).GetMethod(nameof(TypedBinder), BindingFlags.NonPublic | BindingFlags.Static)?.MakeGenericMethod(model).Invoke(null, null)
+            as Func<byte[], IKubernetesObject<V1ObjectMeta>?>) ?? throw new InvalidOperationException($"no binder for {model.Name}");
+
+    private static Func<byte[], IKubernetesObject<V1ObjectMeta>?> TypedBinder<T>()
         where T : class, IKubernetesObject<V1ObjectMeta> => bytes => JsonSerializer.Deserialize(bytes, StrictModelOptions.For<T>());
 
     /// <summary>The root's entries, from the text's tape when first read; the bound model, handed out once.</summary>

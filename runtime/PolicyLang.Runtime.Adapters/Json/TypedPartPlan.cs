@@ -23,7 +23,7 @@ internal sealed class TypedPartPlan
 
     // Object kinds with a pod template, and the plan for any other kind (its metadata only).
     private static readonly (byte[] Kind, TypedPartPlan Plan)[] ByKind =
-        [.. Workload.ControllerKinds.Select(k => (Encoding.UTF8.GetBytes(k), Make(Workload.TemplatePathOf(k))))];
+        [.. PodController.All.Select(c => (Encoding.UTF8.GetBytes(c.Kind), Make(c.TemplatePath)))];
 
     private static readonly TypedPartPlan Other = Make(templatePath: null);
 

@@ -1,6 +1,7 @@
 // Copyright (c) PolicyLang contributors. Licensed under the Apache License 2.0.
 
 using System.Text.Json.Serialization;
+using k8s;
 using k8s.Models;
 using PolicyLang.Runtime.Documents;
 
@@ -12,18 +13,7 @@ namespace PolicyLang.Runtime.Subjects;
 /// </summary>
 public sealed class Workload
 {
-    private static readonly Dictionary<string, string> TemplatePaths = new(StringComparer.Ordinal)
-    {
-        ["Pod"] = string.Empty,
-        ["Deployment"] = "/spec/template",
-        ["StatefulSet"] = "/spec/template",
-        ["DaemonSet"] = "/spec/template",
-        ["ReplicaSet"] = "/spec/template",
-        ["ReplicationController"] = "/spec/template",
-        ["Job"] = "/spec/template",
-        ["CronJob"] = "/spec/jobTemplate/spec/template",
-        ["PodTemplate"] = "/template",
-    };
+    private static readonly Dictionary<string, PodController> Controllers = PodController.All.ToDictionary(c => c.Kind, StringComparer.Ordinal);
 
     private Workload(ManifestSubject owner, string templatePath, V1ObjectMeta metadata, V1PodSpec spec)
     {
@@ -36,10 +26,10 @@ public sealed class Workload
     }
 
     /// <summary>The kinds whose objects carry a pod spec.</summary>
-    public static IEnumerable<string> ControllerKinds => TemplatePaths.Keys;
+    public static IEnumerable<string> ControllerKinds => Controllers.Keys;
 
     /// <summary>The JSON pointer of the pod template in an object of this kind (empty for a Pod), or null when the kind holds none.</summary>
-    public static string? TemplatePathOf(string kind) => TemplatePaths.GetValueOrDefault(kind);
+    public static string? TemplatePathOf(string kind) => Controllers.GetValueOrDefault(kind)?.TemplatePath;
 
     /// <summary>The kind of the object that holds the pod spec, e.g. <c>Deployment</c>.</summary>
     [JsonPropertyName("kind")]
@@ -173,14 +163,15 @@ public sealed class Workload
 
     private static Workload? Read(ManifestSubject manifest)
     {
-        if (manifest.Kind is null || !TemplatePaths.TryGetValue(manifest.Kind, out var templatePath) || !IsCoreController(manifest))
+        if (manifest.Kind is null || !Controllers.TryGetValue(manifest.Kind, out var controller) || !IsCoreController(manifest))
         {
             return null;
         }
 
+        var templatePath = controller.TemplatePath;
         if (manifest.BoundObject is { } bound)
         {
-            return FromBound(manifest, bound, templatePath);
+            return FromBound(manifest, bound, controller);
         }
 
         DocNode? template = manifest.Root;
@@ -205,26 +196,17 @@ public sealed class Workload
     /// The workload of an object the reader bound whole: its template's parts, as the tree gives them (an absent or null
     /// template: none; an absent spec or metadata: empty).
     /// </summary>
-    private static Workload? FromBound(ManifestSubject manifest, object bound, string templatePath)
+    private static Workload? FromBound(ManifestSubject manifest, IKubernetesObject<V1ObjectMeta> bound, PodController controller)
     {
-        if (bound is V1Pod pod)
+        if (!controller.Model.IsInstanceOfType(bound))
         {
-            return new Workload(manifest, templatePath, manifest.Metadata, pod.Spec ?? new V1PodSpec());
+            throw new InvalidOperationException($"a bound {bound.GetType().Name} read as a {controller.Kind}");
         }
 
-        var template = bound switch
-        {
-            V1Deployment d => d.Spec?.Template,
-            V1StatefulSet s => s.Spec?.Template,
-            V1DaemonSet d => d.Spec?.Template,
-            V1ReplicaSet r => r.Spec?.Template,
-            V1ReplicationController r => r.Spec?.Template,
-            V1Job j => j.Spec?.Template,
-            V1CronJob c => c.Spec?.JobTemplate?.Spec?.Template,
-            V1PodTemplate t => t.Template,
-            _ => throw new InvalidOperationException($"no pod template in a bound {bound.GetType().Name}"),
-        };
-        return template is null ? null : new Workload(manifest, templatePath, template.Metadata ?? new V1ObjectMeta(), template.Spec ?? new V1PodSpec());
+        // A Pod's "template" is its own metadata and spec; the manifest's metadata is the one already read.
+        var template = controller.TemplateOf(bound);
+        return template is null ? null
+            : new Workload(manifest, controller.TemplatePath, controller.TemplatePath.Length == 0 ? manifest.Metadata : template.Metadata ?? new V1ObjectMeta(), template.Spec ?? new V1PodSpec());
     }
 
     /// <summary>Marks an object read as having no workload.</summary>
