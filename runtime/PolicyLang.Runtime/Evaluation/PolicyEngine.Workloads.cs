@@ -29,10 +29,11 @@ public sealed partial class PolicyEngine
         {
             for (var i = 0; i < volumes.Count; i++)
             {
-                // The first and the last of the volume's references: the rules test every volume source.
+                // The first and the last of the volume's references: the rules test every volume source. Not the name
+                // (nor a container's): the rules read names only for a finding's message, so a clean subject never does.
                 // List items may be null (`volumes: [null]` binds so), here as in the containers and their ports.
                 var volume = volumes[i];
-                warmed ^= (volume?.Name?.Length ?? 0) ^ (volume?.AwsElasticBlockStore is null ? 0 : 1) ^ (volume?.Glusterfs is null ? 0 : 2)
+                warmed ^= (volume?.Name is null ? 0 : 8) ^ (volume?.AwsElasticBlockStore is null ? 0 : 1) ^ (volume?.Glusterfs is null ? 0 : 2)
                     ^ (volume?.VsphereVolume is null ? 0 : 4);
             }
         }
@@ -76,7 +77,7 @@ public sealed partial class PolicyEngine
 
         warmed ^= Warm(capabilities?.Drop) ^ Warm(capabilities?.Add);
 
-        return warmed ^ (c.Name?.Length ?? 0)
+        return warmed ^ (c.Name is null ? 0 : 1)
             ^ (sc?.SeccompProfile?.Type?.Length ?? 0) ^ (sc?.SeLinuxOptions?.Type?.Length ?? 0) ^ (sc?.AppArmorProfile?.Type?.Length ?? 0)
             ^ (sc?.WindowsOptions?.HostProcess == true ? 1 : 0) ^ (sc?.ProcMount?.Length ?? 0)
             ^ Warm(c.LivenessProbe) ^ Warm(c.ReadinessProbe) ^ Warm(c.StartupProbe)
