@@ -29,7 +29,7 @@ public static class Program
             return Support.AllocationProfile.Run(args, Console.Out);
         }
 
-        // Time per subject, rule by rule (Stopwatch, indicative): … -- time pss clean|mixed [passes], … -- time events [passes]
+        // Time per subject, rule by rule (Stopwatch, indicative): … -- time pss clean|mixed [passes] [interleaved|coldrules] [subjects=N], … -- time events [passes]
         if (args.Length > 0 && args[0] == "time")
         {
             return Support.RuleTiming.Run(args, Console.Out);
