@@ -37,9 +37,6 @@ public static class RuleTiming
 
         var subjects = WorkloadSubjects.Create(generated);
         var typed = subjects.Typed;
-        // The hand-written code over PolicyLang's own models of the same subjects: reading them puts PolicyLang's data in the caches.
-        var shared = subjects.Workloads.Select(w => new TypedWorkload(w.MetadataPath, w.SpecPath, w.Metadata, w.Spec)).ToArray();
-        var findings = new List<FindingKey>();
         if (args.Length > 4 && args[4] == "coldrules")
         {
             return ColdRules(subjects.Workloads, Passes(args[3]), output);
@@ -50,6 +47,9 @@ public static class RuleTiming
             return Interleaved(subjects.Workloads, typed, Passes(args[3]), output);
         }
 
+        // The hand-written code over PolicyLang's own models of the same subjects: reading them puts PolicyLang's data in the caches.
+        var shared = subjects.Workloads.Select(w => new TypedWorkload(w.MetadataPath, w.SpecPath, w.Metadata, w.Spec)).ToArray();
+        var findings = new List<FindingKey>();
         return Report(
             subjects.Workloads,
             PolicyFixture.Engine(RepositoryPaths.PodSecurity),
